@@ -1,0 +1,10 @@
+package io.ltemodem.at;
+
+final class PtyPeerResponses {
+    private PtyPeerResponses() {
+    }
+
+    static String okAll(String cmd) {
+        return "\r\nOK\r\n";
+    }
+}

@@ -291,6 +291,26 @@ public final class AtChannel implements Closeable {
         }
     }
 
+    /**
+     * Lets go of the port (the device vanished, or a reset is under way) without shutting the channel down:
+     * {@link #open} works again later. No closed event is raised: the caller knows.
+     */
+    public void release() {
+        AtPort p;
+        Thread r;
+        synchronized (monitor) {
+            if (!open && port == null) return;
+            open = false;
+            generation++;
+            closeReason = "released";
+            p = port;
+            r = reader;
+            monitor.notifyAll();
+        }
+        if (p != null) p.close();
+        join(r);
+    }
+
     /** Closes the port for good; threads end. A closed channel cannot be reopened. */
     @Override
     public void close() {

@@ -1,0 +1,37 @@
+package io.ltemodem.device;
+
+import java.util.List;
+
+/**
+ * What the engine needs to know about a module family, as data (DESIGN §2: quirks live in profiles, never in
+ * {@code if (vendor)} branches). Loaded from {@code profiles.json}; {@link #GENERIC} is the 27.007 baseline.
+ *
+ * @param resetCommand        the soft reset (L3), e.g. {@code AT+CFUN=1,1}, {@code AT!RESET}
+ * @param powerDownCommand    a power-down (L5 without GPIO), e.g. {@code AT+QPOWD=1}; null when none
+ * @param boardRepowers       true when the carrier board powers the module up again after a power-down
+ * @param retriesCommands     commands that tell PIN/PUK tries left, tried in order
+ * @param iccidCommands       commands that read the ICCID, tried in order
+ * @param servingCellCommand  a vendor serving-cell query ({@code AT+QENG="servingcell"}), or null
+ * @param atInterface         USB interface number of the primary AT port, or -1 to probe candidates
+ */
+public record ModemProfile(String id, String name, List<String> usbIds, String control, int atInterface,
+                           String resetCommand, String powerDownCommand, boolean boardRepowers,
+                           List<String> retriesCommands, List<String> iccidCommands, String servingCellCommand,
+                           List<String> quirks) {
+
+    public static final ModemProfile GENERIC = new ModemProfile("generic", "Generic 27.007 modem", List.of(), "auto", -1,
+            "AT+CFUN=1,1", null, false, List.of("AT+CPINR=\"SIM*\""), List.of("AT+ICCID", "AT+CCID"), null, List.of());
+
+    public ModemProfile {
+        usbIds = usbIds == null ? List.of() : List.copyOf(usbIds);
+        retriesCommands = retriesCommands == null ? List.of() : List.copyOf(retriesCommands);
+        iccidCommands = iccidCommands == null ? List.of() : List.copyOf(iccidCommands);
+        quirks = quirks == null ? List.of() : List.copyOf(quirks);
+        if (resetCommand == null || resetCommand.isBlank()) resetCommand = "AT+CFUN=1,1";
+        if (control == null) control = "auto";
+    }
+
+    public boolean hasQuirk(String q) {
+        return quirks.contains(q);
+    }
+}

@@ -1,0 +1,601 @@
+package io.ltemodem.engine;
+
+import io.ltemodem.at.AtChannel;
+import io.ltemodem.at.AtChannelListener;
+import io.ltemodem.at.AtCommand;
+import io.ltemodem.at.AtResult;
+import io.ltemodem.at.CmeError;
+import io.ltemodem.config.ModemConfig;
+import io.ltemodem.dataplane.DataPlane;
+import io.ltemodem.dataplane.StepResult;
+import io.ltemodem.device.ModemProfile;
+import io.ltemodem.model.DataPath;
+import io.ltemodem.model.ErrorCode;
+import io.ltemodem.model.Fact;
+import io.ltemodem.model.Identity;
+import io.ltemodem.model.IpConfig;
+import io.ltemodem.model.ModemState;
+import io.ltemodem.model.SimStatus;
+import io.ltemodem.model.Snapshot;
+import io.ltemodem.model.StateKind;
+import io.ltemodem.probe.Probe;
+import io.ltemodem.sys.Clock;
+import io.ltemodem.sys.Deadline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The per-modem control loop (DESIGN §4): observe → compare with desired → take the ONE next step → observe
+ * again. Level-triggered: nothing is remembered about the modem that the next probe could not confirm, and
+ * everything is re-read after a reset. Problems the modem will not fix by itself go to the {@link Ladder}.
+ *
+ * <p>One thread per modem runs the loop. Other threads only read the cached {@link ModemStatus}, change the
+ * desired state, or wake the loop (URCs, port loss, ubus calls) so losses are acted on at once.
+ */
+public final class Reconciler implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final String modem;
+    private final Clock clock;
+    private final ModemPorts ports;
+    private final AtChannel channel;
+    private final Probe probe;
+    private final ModemProfile profile;
+    private final DataPlane plane;
+    private final DataPathCheck dataPathCheck;
+    private final PinPolicy pins;
+    private final Ladder ladder;
+    private final RecoveryActions recovery;
+    private final EngineTimings timings;
+    private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
+    private final Object wakeLock = new Object();
+
+    private volatile ModemConfig want;
+    private volatile DaemonSettings daemon;
+    private volatile boolean up = true;
+    private volatile boolean running;
+    private volatile ModemStatus status;
+    private volatile boolean rebootSeen;
+    private volatile boolean unresponsiveSeen;
+    private volatile RecoveryLevel manualReset;
+    private boolean woken;
+    private Thread thread;
+
+    // Owned by the loop thread.
+    private ModemState state = ModemState.of(StateKind.ENUMERATING);
+    private long stateSince;
+    private String lastError;
+    private String lastAction;
+    private Snapshot snapshot;
+    private boolean initDone;
+    private Identity identity;
+    private boolean connectedBefore;
+    private long absentSince = -1;
+    private boolean seenDevice;
+    private long stallSince;
+    private StateKind stallKind;
+    private long bearerRetryAt;
+    private int bearerFailures;
+    private PinAttempt pinAttempt;
+    private long lastPathCheck = -1;
+    private DataPath lastPath;
+    private int pathFailures;
+    private IpConfig lastIp;
+
+    /** Daemon-wide knobs the loop reads each cycle (changed by reload). */
+    public record DaemonSettings(boolean enabled, long pollIntervalMs, boolean watchdog, long watchdogIntervalMs,
+                                 int watchdogFailures) {
+    }
+
+    private record PinAttempt(String pin, Integer retriesBefore) {
+    }
+
+    public Reconciler(String modem, Clock clock, ModemConfig want, DaemonSettings daemon, ModemPorts ports,
+                      AtChannel channel, ModemProfile profile, DataPlane plane, DataPathCheck dataPathCheck,
+                      PinPolicy pins, Ladder ladder, RecoveryActions recovery, EngineTimings timings) {
+        this.modem = modem;
+        this.clock = clock;
+        this.want = want;
+        this.daemon = daemon;
+        this.ports = ports;
+        this.channel = channel;
+        this.profile = profile;
+        this.plane = plane;
+        this.dataPathCheck = dataPathCheck;
+        this.pins = pins;
+        this.ladder = ladder;
+        this.recovery = recovery;
+        this.timings = timings;
+        this.probe = new Probe(clock, timings.commandTimeoutMs());
+        this.stateSince = clock.millis();
+        this.status = new ModemStatus(modem, state, stateSince, null, Snapshot.empty(stateSince), plane.netdev(),
+                plane.name(), RecoveryLevel.L0_REPROBE, 0, null, 0);
+        channel.addListener(new AtChannelListener() {
+            @Override
+            public void onUrc(String line) {
+                onModemUrc(line);
+            }
+
+            @Override
+            public void onClosed(String reason) {
+                wake();
+            }
+
+            @Override
+            public void onUnresponsive(int count) {
+                unresponsiveSeen = true;
+                wake();
+            }
+        });
+    }
+
+    public String modem() {
+        return modem;
+    }
+
+    public void addListener(EngineListener l) {
+        listeners.add(l);
+    }
+
+    /** The last cycle's report; never waits on the modem. */
+    public ModemStatus status() {
+        return status;
+    }
+
+    public ModemConfig desired() {
+        return want;
+    }
+
+    /** New configuration (reload): takes effect at the next cycle, which starts now. */
+    public void update(ModemConfig cfg, DaemonSettings settings) {
+        ModemConfig old = want;
+        want = Objects.requireNonNull(cfg);
+        daemon = Objects.requireNonNull(settings);
+        if (!old.pincode().equals(cfg.pincode())) pinAttempt = null;
+        wake();
+    }
+
+    /** Whether a data session is wanted (netifd {@code connect} / {@code disconnect}). */
+    public void setUp(boolean wanted) {
+        up = wanted;
+        wake();
+    }
+
+    /**
+     * A reset asked for by a person (ubus {@code reset}); it runs on the loop thread at once, counted against the
+     * hourly cap (past it the modem reports QUARANTINE instead).
+     */
+    public void requestReset(RecoveryLevel level) {
+        manualReset = Objects.requireNonNull(level);
+        wake();
+    }
+
+    public synchronized void start() {
+        if (running) return;
+        running = true;
+        thread = new Thread(this::loop, "modem-" + modem);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Runs one cycle now on this thread (tests); returns the delay the loop would wait. */
+    public long cycleOnce() {
+        return cycle();
+    }
+
+    public void wake() {
+        synchronized (wakeLock) {
+            woken = true;
+            wakeLock.notifyAll();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        wake();
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            long delay;
+            try {
+                delay = cycle();
+            } catch (RuntimeException e) {
+                log.error("{}: cycle failed: {}", modem, e.toString(), e);
+                delay = timings.activePollMs();
+            }
+            sleep(delay);
+        }
+    }
+
+    private void sleep(long ms) {
+        if (ms <= 0) return;
+        Deadline d = Deadline.in(clock, ms);
+        synchronized (wakeLock) {
+            try {
+                while (!woken && running && !d.expired()) clock.waitOn(wakeLock, d.remaining());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+            woken = false;
+        }
+    }
+
+    private void onModemUrc(String line) {
+        String u = line.toUpperCase(Locale.ROOT);
+        if (u.equals("RDY") || u.startsWith("^BOOT") || u.equals("POWERED DOWN")) {
+            // The modem restarted (or is going): everything it was told since the last boot is gone.
+            rebootSeen = true;
+        }
+        if (u.startsWith("+CGEV:") || u.startsWith("+CEREG:") || u.startsWith("+CGREG:") || u.startsWith("+CREG:")
+                || u.startsWith("+C5GREG:") || u.startsWith("+CPIN:") || rebootSeen) {
+            wake();
+        }
+    }
+
+    // ---------------------------------------------------------------- one cycle
+
+    private long cycle() {
+        long now = clock.millis();
+        ModemConfig want = this.want;
+        DaemonSettings settings = this.daemon;
+        if (!settings.enabled()) {
+            channel.release();
+            initDone = false;
+            publish(ModemState.of(StateKind.DISABLED), "disabled by configuration", Snapshot.empty(now));
+            return timings.parkedPollMs();
+        }
+
+        String path = ports.atPort();
+        if (path == null) return portsMissing(now);
+        absentSince = -1;
+        seenDevice = true;
+        if (!channel.isOpen() || !path.equals(channel.path())) {
+            forgetModemFacts();
+            try {
+                channel.open(path);
+                log.info("{}: AT port {}", modem, path);
+            } catch (IOException e) {
+                lastError = e.getMessage();
+                publish(ModemState.failed(StateKind.NOT_RESPONDING, null, ErrorCode.NOT_RESPONDING), e.getMessage(), Snapshot.empty(now));
+                return timings.activePollMs();
+            }
+        }
+        if (rebootSeen) {
+            rebootSeen = false;
+            forgetModemFacts();
+        }
+
+        Snapshot s = observe(want);
+        if (s.identity().known()) identity = s.identity().value();
+
+        RecoveryLevel manual = manualReset;
+        if (manual != null) {
+            manualReset = null;
+            Ladder.Decision d = ladder.manual(manual);
+            if (d instanceof Ladder.Step) return runRecovery(manual, "reset requested", s);
+            publish(ModemState.failed(StateKind.QUARANTINE, null, ErrorCode.QUARANTINE), "reset refused: hourly cap reached", s);
+            return timings.activePollMs();
+        }
+        if (unresponsiveSeen) {
+            unresponsiveSeen = false;
+            if (!s.atResponsive().is(true)) return recover(Problem.NOT_RESPONDING, s);
+        }
+
+        noteRejectedPin(s);
+        Plan plan = Planner.plan(s, want, up, pins, initDone);
+        ModemState st = plan.state();
+
+        if (st.kind() == StateKind.CONNECTED) {
+            DataPath dp = verifyDataPath(s, settings);
+            s = s.toBuilder().dataPath(Fact.of(dp, clock.millis())).build();
+            if (dp != null && dp.ok()) st = ModemState.of(StateKind.ONLINE);
+            else if (pathFailures >= Math.max(1, settings.watchdogFailures())) return recover(Problem.DATA_PATH_DEAD, s);
+            else st = ModemState.failed(StateKind.CONNECTED, null, ErrorCode.DATA_PATH_DEAD);
+        } else {
+            lastPathCheck = -1;
+            pathFailures = 0;
+        }
+
+        // A session that was up and is gone (the network deactivated it, the IP vanished): L1 at once.
+        if (connectedBefore && up && (plan.action() instanceof Action.StartBearer
+                || (st.kind() == StateKind.CONNECTING && st.error() == ErrorCode.NO_IP))) {
+            connectedBefore = false;
+            return recover(Problem.SESSION_LOST, s);
+        }
+
+        Problem stall = stallProblem(st, now);
+        if (stall != null) return recover(stall, s);
+
+        publish(st, reasonFor(plan.action()), s);
+        if (st.kind() == StateKind.ONLINE) {
+            ladder.onHealthy();
+            connectedBefore = true;
+            noteIpChange(s);
+        } else if (st.kind().rank() < StateKind.ATTACHED.rank()) {
+            connectedBefore = false;
+        }
+        return act(plan.action(), s, settings);
+    }
+
+    private Snapshot observe(ModemConfig want) {
+        Snapshot s = probe.probe(channel, profile, identity);
+        Snapshot.Builder b = s.toBuilder();
+        plane.observe(want, b);
+        return b.build();
+    }
+
+    private long portsMissing(long now) {
+        if (channel.isOpen()) channel.release();
+        forgetModemFacts();
+        boolean device = ports.devicePresent();
+        if (absentSince < 0) absentSince = now;
+        Snapshot s = Snapshot.builder(now).portPresent(Fact.of(false, now)).build();
+        if (seenDevice && now - absentSince >= timings.deviceGoneMs()) {
+            absentSince = now;
+            return recover(Problem.DEVICE_GONE, s);
+        }
+        publish(device ? ModemState.of(StateKind.ENUMERATING)
+                : ModemState.failed(StateKind.ABSENT, null, ErrorCode.NO_DEVICE), device ? "waiting for the AT port" : "no device", s);
+        return timings.portPollMs() * 5;
+    }
+
+    /** After a reopen or a reboot nothing the modem was told, or said about itself, is assumed any more. */
+    private void forgetModemFacts() {
+        initDone = false;
+        identity = null;
+        connectedBefore = false;
+        lastPathCheck = -1;
+        pathFailures = 0;
+    }
+
+    // ---------------------------------------------------------------- actions
+
+    private long act(Action a, Snapshot s, DaemonSettings settings) {
+        if (a instanceof Action.Init) {
+            initModem();
+            return 0;
+        }
+        if (a instanceof Action.EnterPin p) {
+            enterPin(p.pin(), s);
+            return 0;
+        }
+        if (a instanceof Action.RadioOn) {
+            note("radio on", "AT+CFUN is " + s.radio());
+            send("AT+CFUN=1", 15_000);
+            return 0;
+        }
+        if (a instanceof Action.DefineContext c) {
+            note("define context " + c.cid(), "PDP context differs from the configuration");
+            send("AT+CGDCONT=" + c.cid() + ",\"" + c.pdpType() + "\",\"" + c.apn() + "\"", timings.commandTimeoutMs());
+            return 0;
+        }
+        if (a instanceof Action.Attach) {
+            note("attach", "registered but not attached");
+            send("AT+CGATT=1", 30_000);
+            return 0;
+        }
+        if (a instanceof Action.StartBearer) return startBearer();
+        if (a instanceof Action.StopBearer) {
+            note("stop bearer", up ? "not allowed now" : "disconnect requested");
+            plane.stop(want);
+            return 0;
+        }
+        if (a instanceof Action.Park park) {
+            lastError = park.why().message();
+            return timings.parkedPollMs();
+        }
+        if (a instanceof Action.Done) {
+            lastError = null;
+            return state.kind() == StateKind.ONLINE ? settings.pollIntervalMs() : timings.activePollMs();
+        }
+        return timings.activePollMs(); // Wait
+    }
+
+    private void initModem() {
+        note("init", "port opened or modem restarted");
+        // Each is best effort: a modem without +CGEREP still works, it just tells us less by itself.
+        for (String cmd : List.of("ATE0", "AT+CMEE=1", "AT+CREG=2", "AT+CGREG=2", "AT+CEREG=2", "AT+CGEREP=2,1")) {
+            AtResult r = send(cmd, timings.commandTimeoutMs());
+            if (!r.answered()) return;
+        }
+        initDone = true;
+    }
+
+    private void enterPin(String pin, Snapshot s) {
+        SimStatus sim = s.sim().value();
+        pinAttempt = new PinAttempt(pin, sim != null ? sim.pinRetries() : null);
+        note("enter PIN", "SIM asks for its PIN, " + (sim != null ? sim.pinRetries() : "?") + " tries left");
+        AtResult r = channel.send(new AtCommand("AT+CPIN=\"" + pin + "\"", 20_000, List.of()));
+        if (r.kind() == AtResult.Kind.CME_ERROR && r.cme() != null && r.cme() == CmeError.INCORRECT_PASSWORD) {
+            rejectPin(pin, s);
+        }
+    }
+
+    /**
+     * A PIN attempt that ended without a clear "incorrect password" (timeout, plain ERROR) still may have cost a
+     * try: if the counter went down and the SIM still asks, that PIN was wrong. Never try it again.
+     */
+    private void noteRejectedPin(Snapshot s) {
+        PinAttempt a = pinAttempt;
+        SimStatus sim = s.sim().value();
+        if (a == null || sim == null) return;
+        if (sim.state() == io.ltemodem.model.SimState.READY) {
+            pinAttempt = null;
+            return;
+        }
+        boolean counted = a.retriesBefore() != null && sim.pinRetries() != null && sim.pinRetries() < a.retriesBefore();
+        if (sim.state() != io.ltemodem.model.SimState.PIN || counted) {
+            rejectPin(a.pin(), s);
+        }
+    }
+
+    private void rejectPin(String pin, Snapshot s) {
+        String iccid = s.identity().known() ? s.identity().value().iccid() : null;
+        pins.rejected(iccid, pin);
+        pinAttempt = null;
+        lastError = ErrorCode.PIN_FAILED.message();
+        log.warn("{}: the SIM rejected the configured PIN; it will not be sent again until the PIN option changes", modem);
+    }
+
+    private long startBearer() {
+        long now = clock.millis();
+        if (now < bearerRetryAt) return Math.max(1, bearerRetryAt - now);
+        note("start bearer", "attached without a data session");
+        StepResult r = plane.start(want);
+        if (r.ok()) {
+            bearerFailures = 0;
+            return 0;
+        }
+        bearerFailures++;
+        lastError = r.message();
+        // Do not hammer a network that says no: 2, 4, 8 ... 60 s between tries.
+        bearerRetryAt = now + Math.min(60_000, 1_000L << Math.min(6, bearerFailures));
+        log.warn("{}: data session failed ({}): {}", modem, bearerFailures, r.message());
+        return timings.activePollMs();
+    }
+
+    private DataPath verifyDataPath(Snapshot s, DaemonSettings settings) {
+        long now = clock.millis();
+        boolean due = lastPathCheck < 0 || now - lastPathCheck >= (settings.watchdog() ? settings.watchdogIntervalMs() : settings.pollIntervalMs());
+        if (!due && lastPath != null) return lastPath;
+        lastPathCheck = now;
+        DataPath dp = dataPathCheck.check(plane.netdev(), s.ipConfig().value());
+        lastPath = dp;
+        if (dp.ok()) pathFailures = 0;
+        else pathFailures++;
+        if (!dp.ok()) log.info("{}: data path check failed ({} in a row): {}", modem, pathFailures, dp.detail());
+        return dp;
+    }
+
+    private void noteIpChange(Snapshot s) {
+        IpConfig ip = s.ipConfig().value();
+        if (ip != null && lastIp != null && !ip.equals(lastIp)) {
+            for (EngineListener l : listeners) l.onIpChanged(modem);
+        }
+        if (ip != null) lastIp = ip;
+    }
+
+    // ---------------------------------------------------------------- stalls and recovery
+
+    private Problem stallProblem(ModemState st, long now) {
+        if (st.kind() != stallKind) {
+            stallKind = st.kind();
+            stallSince = now;
+            return null;
+        }
+        long limit = switch (st.kind()) {
+            case NOT_RESPONDING -> timings.notRespondingStallMs();
+            case SIM_BUSY -> timings.simBusyStallMs();
+            case RADIO_OFF -> timings.radioStallMs();
+            case SEARCHING -> timings.searchingStallMs();
+            case REGISTERED -> st.error() == null ? timings.attachStallMs() : -1;
+            case ATTACHED, CONNECTING -> up ? timings.bearerStallMs() : -1;
+            default -> -1;
+        };
+        if (limit < 0 || now - stallSince < limit) return null;
+        stallSince = now;
+        return switch (st.kind()) {
+            case NOT_RESPONDING -> Problem.NOT_RESPONDING;
+            case SIM_BUSY -> Problem.SIM_STUCK;
+            case RADIO_OFF -> Problem.RADIO_STUCK;
+            case SEARCHING, REGISTERED -> Problem.REGISTRATION_TIMEOUT;
+            case CONNECTING -> Problem.NO_IP;
+            default -> Problem.BEARER_FAILED;
+        };
+    }
+
+    private long recover(Problem problem, Snapshot s) {
+        Ladder.Decision d = ladder.onProblem(problem);
+        if (d instanceof Ladder.Step step) return runRecovery(step.level(), problem.name().toLowerCase(Locale.ROOT), s);
+        if (d instanceof Ladder.Quarantine q) {
+            lastError = ErrorCode.QUARANTINE.message();
+            publish(ModemState.failed(StateKind.QUARANTINE, null, ErrorCode.QUARANTINE),
+                    problem.name().toLowerCase(Locale.ROOT) + ": " + q.resetsLastHour() + " resets in the last hour", s);
+            return Math.max(timings.activePollMs(), Math.min(q.until() - clock.millis(), timings.parkedPollMs()));
+        }
+        // Backing off: keep taking ordinary steps meanwhile.
+        Plan plan = Planner.plan(s, want, up, pins, initDone);
+        publish(plan.state(), reasonFor(plan.action()), s);
+        return act(plan.action(), s, daemon);
+    }
+
+    private long runRecovery(RecoveryLevel level, String why, Snapshot s) {
+        publish(ModemState.of(StateKind.RECOVERING, String.valueOf(level.number())), why, s);
+        note("recovery L" + level.number() + " (" + level.wireName() + ")", why);
+        stallSince = clock.millis();
+        boolean done = switch (level) {
+            case L0_REPROBE -> true;
+            case L1_SESSION -> plane.stop(want).ok() | plane.start(want).ok();
+            case L2_RADIO -> send("AT+CFUN=4", 15_000).answered() && send("AT+CFUN=1", 15_000).answered();
+            case L3_MODEM -> recovery.softReset(channel, profile, ports);
+            case L4_USB -> recovery.usbReset(channel, ports);
+            case L5_POWER -> recovery.powerCycle(channel, profile, ports);
+            case L6_GIVE_UP -> {
+                log.error("{}: every recovery level failed; giving up for now and retrying slowly", modem);
+                yield false;
+            }
+        };
+        if (level.isReset()) forgetModemFacts();
+        if (!done) log.warn("{}: recovery L{} did not complete", modem, level.number());
+        return 0;
+    }
+
+    // ---------------------------------------------------------------- reporting
+
+    private AtResult send(String cmd, long timeoutMs) {
+        return channel.send(AtCommand.of(cmd, timeoutMs));
+    }
+
+    private void note(String action, String reason) {
+        lastAction = action;
+        long at = clock.millis();
+        log.debug("{}: {} ({})", modem, action, reason);
+        for (EngineListener l : listeners) l.onAction(modem, action, reason, at);
+    }
+
+    private static String reasonFor(Action a) {
+        if (a instanceof Action.Wait w) return w.why();
+        if (a instanceof Action.Park p) return p.why().message();
+        if (a instanceof Action.Done) return "as configured";
+        return a.getClass().getSimpleName();
+    }
+
+    private void publish(ModemState next, String reason, Snapshot s) {
+        long now = clock.millis();
+        snapshot = s;
+        if (next.error() != null && next.kind() != StateKind.ONLINE) lastError = next.error().message();
+        if (!next.equals(state)) {
+            ModemState from = state;
+            state = next;
+            stateSince = now;
+            log.info("{}: {} -> {} ({})", modem, from, next, reason);
+            StateEvent e = new StateEvent(modem, from, next, reason, now);
+            for (EngineListener l : listeners) {
+                try {
+                    l.onStateChange(e);
+                } catch (RuntimeException ex) {
+                    log.warn("{}: listener failed: {}", modem, ex.toString());
+                }
+            }
+        }
+        status = new ModemStatus(modem, state, stateSince, state.kind() == StateKind.ONLINE ? null : lastError, snapshot,
+                plane.netdev(), plane.name(), ladder.currentLevel(), ladder.attempts(), lastAction, ladder.resetsLastHour());
+    }
+}

@@ -1,6 +1,7 @@
 package io.ltemodem.device;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the engine needs to know about a module family, as data (DESIGN §2: quirks live in profiles, never in
@@ -12,23 +13,33 @@ import java.util.List;
  * @param retriesCommands     commands that tell PIN/PUK tries left, tried in order
  * @param iccidCommands       commands that read the ICCID, tried in order
  * @param servingCellCommand  a vendor serving-cell query ({@code AT+QENG="servingcell"}), or null
- * @param atInterface         USB interface number of the primary AT port, or -1 to probe candidates
+ * @param atInterfaces        USB interface number of the primary AT port per USB composition (keyed by the
+ *                            protocol the drivers show: qmi, mbim, rndis, ecm, ncm; "default" otherwise);
+ *                            absent = probe the candidates with AT
  */
-public record ModemProfile(String id, String name, List<String> usbIds, String control, int atInterface,
+public record ModemProfile(String id, String name, List<String> usbIds, String control, Map<String, Integer> atInterfaces,
                            String resetCommand, String powerDownCommand, boolean boardRepowers,
                            List<String> retriesCommands, List<String> iccidCommands, String servingCellCommand,
                            List<String> quirks) {
 
-    public static final ModemProfile GENERIC = new ModemProfile("generic", "Generic 27.007 modem", List.of(), "auto", -1,
+    public static final ModemProfile GENERIC = new ModemProfile("generic", "Generic 27.007 modem", List.of(), "auto", Map.of(),
             "AT+CFUN=1,1", null, false, List.of("AT+CPINR=\"SIM*\""), List.of("AT+ICCID", "AT+CCID"), null, List.of());
 
     public ModemProfile {
         usbIds = usbIds == null ? List.of() : List.copyOf(usbIds);
+        atInterfaces = atInterfaces == null ? Map.of() : Map.copyOf(atInterfaces);
         retriesCommands = retriesCommands == null ? List.of() : List.copyOf(retriesCommands);
         iccidCommands = iccidCommands == null ? List.of() : List.copyOf(iccidCommands);
         quirks = quirks == null ? List.of() : List.copyOf(quirks);
         if (resetCommand == null || resetCommand.isBlank()) resetCommand = "AT+CFUN=1,1";
         if (control == null) control = "auto";
+    }
+
+    /** The AT interface number in the composition that {@code protocol} indicates, or -1 (probe). */
+    public int atInterface(String protocol) {
+        Integer n = atInterfaces.get(protocol);
+        if (n == null) n = atInterfaces.get("default");
+        return n == null ? -1 : n;
     }
 
     public boolean hasQuirk(String q) {

@@ -47,8 +47,8 @@ public final class ProcessRunner {
             Drain err = new Drain(p.getErrorStream());
             boolean finished = p.waitFor(timeoutMs, TimeUnit.MILLISECONDS);
             if (!finished) kill(p);
-            out.join();
-            err.join();
+            out.finish();
+            err.finish();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return new Result(finished ? p.exitValue() : -1, out.text(), err.text(), !finished, ms);
         } catch (InterruptedException e) {
@@ -121,8 +121,8 @@ public final class ProcessRunner {
             }
         }
 
-        @Override
-        public void join() throws InterruptedException {
+        /** Waits for the stream's end, boundedly: a grandchild holding the pipe open must not hang us. */
+        void finish() throws InterruptedException {
             join(2_000);
         }
     }

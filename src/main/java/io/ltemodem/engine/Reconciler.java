@@ -55,6 +55,7 @@ public final class Reconciler implements AutoCloseable {
     private final EngineTimings timings;
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Object wakeLock = new Object();
+    private final MaintenanceSchedule maintenance;
 
     private volatile ModemConfig want;
     private volatile DaemonSettings daemon;
@@ -90,28 +91,38 @@ public final class Reconciler implements AutoCloseable {
 
     /** Daemon-wide knobs the loop reads each cycle (changed by reload). */
     public record DaemonSettings(boolean enabled, long pollIntervalMs, boolean watchdog, long watchdogIntervalMs,
-                                 int watchdogFailures) {
+                                 int watchdogFailures, java.time.LocalTime maintenanceTime, RecoveryLevel maintenanceLevel) {
+        public static DaemonSettings from(io.ltemodem.config.DaemonConfig c) {
+            return new DaemonSettings(c.enabled(), c.pollIntervalMs(), !c.watchdogHosts().isEmpty(), c.watchdogIntervalMs(),
+                    c.watchdogFailures(), c.maintenanceTime(),
+                    "modem".equals(c.maintenanceLevel()) ? RecoveryLevel.L3_MODEM : RecoveryLevel.L1_SESSION);
+        }
+    }
+
+    /** What a reconciler works with; built by the daemon (or a test) for one modem. */
+    public record Parts(Clock clock, java.time.Clock wallClock, ModemPorts ports, AtChannel channel, ModemProfile profile,
+                        DataPlane plane, DataPathCheck dataPathCheck, PinPolicy pins, Ladder ladder,
+                        RecoveryActions recovery, EngineTimings timings) {
     }
 
     private record PinAttempt(String pin, Integer retriesBefore) {
     }
 
-    public Reconciler(String modem, Clock clock, ModemConfig want, DaemonSettings daemon, ModemPorts ports,
-                      AtChannel channel, ModemProfile profile, DataPlane plane, DataPathCheck dataPathCheck,
-                      PinPolicy pins, Ladder ladder, RecoveryActions recovery, EngineTimings timings) {
+    public Reconciler(String modem, ModemConfig want, DaemonSettings daemon, Parts parts) {
         this.modem = modem;
-        this.clock = clock;
         this.want = want;
         this.daemon = daemon;
-        this.ports = ports;
-        this.channel = channel;
-        this.profile = profile;
-        this.plane = plane;
-        this.dataPathCheck = dataPathCheck;
-        this.pins = pins;
-        this.ladder = ladder;
-        this.recovery = recovery;
-        this.timings = timings;
+        this.clock = parts.clock();
+        this.ports = parts.ports();
+        this.channel = parts.channel();
+        this.profile = parts.profile();
+        this.plane = parts.plane();
+        this.dataPathCheck = parts.dataPathCheck();
+        this.pins = parts.pins();
+        this.ladder = parts.ladder();
+        this.recovery = parts.recovery();
+        this.timings = parts.timings();
+        this.maintenance = new MaintenanceSchedule(parts.wallClock());
         this.probe = new Probe(clock, timings.commandTimeoutMs());
         this.stateSince = clock.millis();
         this.status = new ModemStatus(modem, state, stateSince, null, Snapshot.empty(stateSince), plane.netdev(),
@@ -324,6 +335,10 @@ public final class Reconciler implements AutoCloseable {
         if (stall != null) return recover(stall, s);
 
         publish(st, reasonFor(plan.action()), s);
+        if (st.kind() == StateKind.ONLINE && maintenance.due(settings.maintenanceTime())) {
+            Ladder.Decision d = ladder.manual(settings.maintenanceLevel());
+            if (d instanceof Ladder.Step) return runRecovery(settings.maintenanceLevel(), "daily maintenance restart", s);
+        }
         if (st.kind() == StateKind.ONLINE) {
             ladder.onHealthy();
             connectedBefore = true;

@@ -350,7 +350,7 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private Snapshot observe(ModemConfig want) {
-        Snapshot s = probe.probe(channel, profile, identity);
+        Snapshot s = probe.probe(channel, profile, identity, want.profile());
         Snapshot.Builder b = s.toBuilder();
         plane.observe(want, b);
         return b.build();

@@ -5,6 +5,8 @@ import io.ltemodem.at.AtCommand;
 import io.ltemodem.at.AtResult;
 import io.ltemodem.at.CmeError;
 import io.ltemodem.at.parse.IdentityParsers;
+import io.ltemodem.at.parse.IpConfigParser;
+import io.ltemodem.at.parse.QuectelParsers;
 import io.ltemodem.at.parse.OperatorParser;
 import io.ltemodem.at.parse.PacketParsers;
 import io.ltemodem.at.parse.RadioParser;
@@ -46,7 +48,7 @@ public final class Probe {
     }
 
     /** The identity is read once per port opening (it changes only with the hardware); pass null to read it. */
-    public Snapshot probe(AtChannel ch, ModemProfile profile, Identity knownIdentity) {
+    public Snapshot probe(AtChannel ch, ModemProfile profile, Identity knownIdentity, int profileCid) {
         Snapshot.Builder b = Snapshot.builder(clock.millis());
         b.portPresent(fact(true));
         Step step = new Step(ch);
@@ -59,19 +61,19 @@ public final class Probe {
         b.identity(fact(knownIdentity != null ? knownIdentity : readIdentity(step, profile, sim)));
         if (step.dead) return b.build();
 
-        b.radio(step.parse("AT+CFUN?", RadioParser::parse));
+        b.radio(step.parse("AT+CFUN?", RadioParser::parseCfun));
         for (RegDomain d : DOMAINS) {
-            b.registration(d, step.parse("AT" + d.command() + "?", lines -> firstRead(lines, d)));
+            b.registration(d, step.parse("AT" + d.command() + "?", lines -> RegistrationParser.parseRead(d, lines)));
         }
         b.operator(step.parse("AT+COPS?", OperatorParser::parse));
-        b.psAttached(step.parse("AT+CGATT?", PacketParsers::cgatt));
-        b.pdpContexts(step.parseList("AT+CGDCONT?", PacketParsers::cgdcont));
-        Fact<List<PdpActivation>> acts = step.parseList("AT+CGACT?", PacketParsers::cgact);
+        b.psAttached(step.parse("AT+CGATT?", PacketParsers::parseCgatt));
+        b.pdpContexts(step.parse("AT+CGDCONT?", PacketParsers::parseCgdcont));
+        Fact<List<PdpActivation>> acts = step.parse("AT+CGACT?", PacketParsers::parseCgact);
         b.pdpActivations(acts);
         boolean anyActive = acts.known() && acts.value().stream().anyMatch(PdpActivation::active);
         if (anyActive) {
-            b.pdpAddresses(step.parseList("AT+CGPADDR", PacketParsers::cgpaddr));
-            b.ipConfig(step.parse("AT+CGCONTRDP", PacketParsers::cgcontrdp));
+            b.pdpAddresses(step.parse("AT+CGPADDR", PacketParsers::parseCgpaddr));
+            b.ipConfig(step.parse("AT+CGCONTRDP", lines -> IpConfigParser.parseCgcontrdp(profileCid, lines)));
         } else if (acts.known()) {
             // Known to have no active context: no IP configuration, as a fact.
             b.pdpAddresses(fact(List.of()));
@@ -84,7 +86,7 @@ public final class Probe {
         AtResult r = step.send("AT+CPIN?");
         SimState state;
         if (r.ok()) {
-            Optional<SimState> s = SimParsers.cpin(r.lines());
+            Optional<SimState> s = SimParsers.parseCpin(r.lines());
             if (s.isEmpty()) return Fact.unknown();
             state = s.get();
         } else if (r.kind() == AtResult.Kind.CME_ERROR && r.cme() != null) {
@@ -109,24 +111,24 @@ public final class Probe {
         for (String cmd : withStandard(profile.retriesCommands(), "AT+CPINR=\"SIM*\"")) {
             AtResult r = step.send(cmd);
             if (!r.ok()) continue;
-            Optional<PinRetries> p = SimParsers.retries(r.lines());
+            Optional<PinRetries> p = retries(r.lines());
             if (p.isPresent() && p.get().pin() != null) return p.get();
         }
         return null;
     }
 
     private Identity readIdentity(Step step, ModemProfile profile, Fact<SimStatus> sim) {
-        String manufacturer = step.text("AT+CGMI", IdentityParsers::manufacturer);
-        String model = step.text("AT+CGMM", IdentityParsers::model);
-        String revision = step.text("AT+CGMR", IdentityParsers::revision);
-        String imei = step.text("AT+CGSN", IdentityParsers::imei);
+        String manufacturer = step.text("AT+CGMI", IdentityParsers::parseManufacturer);
+        String model = step.text("AT+CGMM", IdentityParsers::parseModel);
+        String revision = step.text("AT+CGMR", IdentityParsers::parseRevision);
+        String imei = step.text("AT+CGSN", IdentityParsers::parseImei);
         String iccid = null;
         for (String cmd : withStandard(profile.iccidCommands(), "AT+ICCID")) {
-            iccid = step.text(cmd, IdentityParsers::iccid);
+            iccid = step.text(cmd, IdentityParsers::parseIccid);
             if (iccid != null || step.dead) break;
         }
         // The IMSI needs an unlocked SIM; asking a locked one only earns a +CME ERROR.
-        String imsi = sim.known() && sim.value().state() == SimState.READY ? step.text("AT+CIMI", IdentityParsers::imsi) : null;
+        String imsi = sim.known() && sim.value().state() == SimState.READY ? step.text("AT+CIMI", IdentityParsers::parseImsi) : null;
         Identity id = new Identity(manufacturer, model, revision, imei, imsi, iccid);
         return id.equals(Identity.EMPTY) ? null : id;
     }
@@ -134,21 +136,22 @@ public final class Probe {
     private Fact<Signal> readSignal(Step step, ModemProfile profile, Snapshot.Builder b) {
         Signal s = Signal.UNKNOWN;
         if (profile.servingCellCommand() != null) {
-            Fact<ServingCell> cell = step.parse(profile.servingCellCommand(), SignalParsers::servingCell);
+            Fact<ServingCell> cell = step.parse(profile.servingCellCommand(), QuectelParsers::parseServingCell);
             b.servingCell(cell);
-            if (cell.known()) s = s.merge(SignalParsers.toSignal(cell.value()));
+            if (cell.known()) s = s.merge(SignalParsers.fromServingCell(cell.value()).orElse(null));
         }
-        Fact<Signal> cesq = step.parse("AT+CESQ", SignalParsers::cesq);
+        Fact<Signal> cesq = step.parse("AT+CESQ", SignalParsers::parseCesq);
         if (cesq.known()) s = s.merge(cesq.value());
-        Fact<Signal> csq = step.parse("AT+CSQ", SignalParsers::csq);
+        Fact<Signal> csq = step.parse("AT+CSQ", SignalParsers::parseCsq);
         if (csq.known()) s = s.merge(csq.value());
         return s.equals(Signal.UNKNOWN) ? Fact.unknown() : fact(s);
     }
 
-    private static Optional<Registration> firstRead(List<String> lines, RegDomain d) {
-        for (String l : lines) {
-            if (!l.regionMatches(true, 0, d.command() + ":", 0, d.command().length() + 1)) continue;
-            Optional<Registration> r = RegistrationParser.parseRead(l);
+    /** Whichever retry report the modem gave: +CPINR, +QPINC, +SPIC, +CPINC or Huawei ^CPIN. */
+    private static Optional<PinRetries> retries(List<String> lines) {
+        for (java.util.function.Function<List<String>, Optional<PinRetries>> p : List.<java.util.function.Function<List<String>, Optional<PinRetries>>>of(
+                SimParsers::parseCpinr, SimParsers::parseQpinc, SimParsers::parseSpic, SimParsers::parseCpinc, SimParsers::parseHuaweiCpin)) {
+            Optional<PinRetries> r = p.apply(lines);
             if (r.isPresent()) return r;
         }
         return Optional.empty();
@@ -185,12 +188,6 @@ public final class Probe {
             AtResult r = send(cmd);
             if (!r.ok()) return Fact.unknown();
             return parser.apply(r.lines()).map(Probe.this::fact).orElse(Fact.unknown());
-        }
-
-        <T> Fact<List<T>> parseList(String cmd, java.util.function.Function<List<String>, List<T>> parser) {
-            AtResult r = send(cmd);
-            if (!r.ok()) return Fact.unknown();
-            return fact(parser.apply(r.lines()));
         }
 
         String text(String cmd, java.util.function.Function<List<String>, Optional<String>> parser) {

@@ -1,5 +1,7 @@
 package io.ltemodem.at;
 
+import io.ltemodem.at.parse.RegistrationParser;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -34,7 +36,7 @@ final class LineClassifier {
         if (pending != null) {
             for (String p : pending.responsePrefixes()) {
                 if (upper.startsWith(p)) {
-                    if (REGISTRATION_PREFIXES.contains(p) && isUnsolicitedRegistration(line)) return Kind.URC;
+                    if (REGISTRATION_PREFIXES.contains(p) && RegistrationParser.isUnsolicited(line)) return Kind.URC;
                     return Kind.INFO;
                 }
             }
@@ -65,17 +67,5 @@ final class LineClassifier {
             if (!Character.isLetterOrDigit(ch) && ch != '_' && ch != ' ') return false;
         }
         return true;
-    }
-
-    /**
-     * Read form: {@code <n>,<stat>[,<area>,<cell>[,<act>...]]} — two leading numbers.
-     * URC form: {@code <stat>} alone, or {@code <stat>,"<area>",...} — the second field is a quoted hex string.
-     */
-    static boolean isUnsolicitedRegistration(String line) {
-        int colon = line.indexOf(':');
-        String[] f = line.substring(colon + 1).trim().split(",", -1);
-        if (f.length == 1) return true;
-        String second = f[1].trim();
-        return second.startsWith("\"");
     }
 }

@@ -7,20 +7,20 @@ package io.ltemodem.engine;
  */
 public record EngineTimings(long commandTimeoutMs, long activePollMs, long parkedPollMs,
                             long simBusyStallMs, long radioStallMs, long searchingStallMs, long attachStallMs,
-                            long bearerStallMs, long notRespondingStallMs, long deviceGoneMs,
+                            long bearerStallMs, long ipStallMs, long notRespondingStallMs, long deviceGoneMs,
                             long resetVanishMs, long resetReturnMs, long powerOffHoldMs, long portPollMs) {
 
     public static EngineTimings defaults() {
         return new EngineTimings(5_000, 1_000, 10_000,
                 60_000, 30_000, 120_000, 60_000,
-                60_000, 30_000, 60_000,
+                60_000, 20_000, 30_000, 60_000,
                 15_000, 90_000, 2_000, 200);
     }
 
     /** The AT command deadline used by the probe and the actions. */
     public EngineTimings withCommandTimeout(long ms) {
         return new EngineTimings(ms, activePollMs, parkedPollMs, simBusyStallMs, radioStallMs, searchingStallMs,
-                attachStallMs, bearerStallMs, notRespondingStallMs, deviceGoneMs, resetVanishMs, resetReturnMs,
+                attachStallMs, bearerStallMs, ipStallMs, notRespondingStallMs, deviceGoneMs, resetVanishMs, resetReturnMs,
                 powerOffHoldMs, portPollMs);
     }
 }

@@ -6,6 +6,7 @@ import io.ltemodem.model.ModemState;
 import io.ltemodem.model.PdpContext;
 import io.ltemodem.model.Registration;
 import io.ltemodem.model.RegStat;
+import io.ltemodem.model.ReportingConfig;
 import io.ltemodem.model.SimStatus;
 import io.ltemodem.model.Snapshot;
 import io.ltemodem.model.StateKind;
@@ -29,7 +30,7 @@ public final class Planner {
         if (!s.atResponsive().is(true)) {
             return new Plan(ModemState.failed(StateKind.NOT_RESPONDING, null, ErrorCode.NOT_RESPONDING), new Action.Wait("AT port silent"));
         }
-        if (!initDone) return new Plan(ModemState.of(StateKind.ENUMERATING), new Action.Init());
+        if (needsInit(s, initDone)) return new Plan(ModemState.of(StateKind.ENUMERATING), new Action.Init());
 
         Plan sim = planSim(s, want, pins);
         if (sim != null) return sim;
@@ -72,6 +73,18 @@ public final class Planner {
             return new Plan(ModemState.failed(StateKind.CONNECTING, null, ErrorCode.NO_IP), new Action.Wait("waiting for the IP configuration"));
         }
         return new Plan(ModemState.of(StateKind.CONNECTED), new Action.Done());
+    }
+
+    /**
+     * Init when the modem reports differently from what we want (it rebooted and forgot), or when we cannot tell
+     * and have not sent it since the port was opened. A modem already set up, say by a daemon before a restart,
+     * needs nothing.
+     */
+    static boolean needsInit(Snapshot s, boolean initDone) {
+        ReportingConfig r = s.reporting().value();
+        if (r != null && r.mismatch()) return true;
+        if (r != null && r.asWanted()) return false;
+        return !initDone;
     }
 
     private static Plan planSim(Snapshot s, ModemConfig want, PinPolicy pins) {

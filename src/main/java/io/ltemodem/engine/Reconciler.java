@@ -521,7 +521,8 @@ public final class Reconciler implements AutoCloseable {
             case RADIO_OFF -> timings.radioStallMs();
             case SEARCHING -> timings.searchingStallMs();
             case REGISTERED -> st.error() == null ? timings.attachStallMs() : -1;
-            case ATTACHED, CONNECTING -> up ? timings.bearerStallMs() : -1;
+            case ATTACHED -> up ? timings.bearerStallMs() : -1;
+            case CONNECTING -> up ? timings.ipStallMs() : -1;
             default -> -1;
         };
         if (limit < 0 || now - stallSince < limit) return null;
@@ -557,7 +558,10 @@ public final class Reconciler implements AutoCloseable {
         stallSince = clock.millis();
         boolean done = switch (level) {
             case L0_REPROBE -> true;
-            case L1_SESSION -> plane.stop(want).ok() | plane.start(want).ok();
+            case L1_SESSION -> {
+                plane.stop(want); // stopping a stopped session is fine; the start decides
+                yield plane.start(want).ok();
+            }
             case L2_RADIO -> send("AT+CFUN=4", 15_000).answered() && send("AT+CFUN=1", 15_000).answered();
             case L3_MODEM -> recovery.softReset(channel, profile, ports);
             case L4_USB -> recovery.usbReset(channel, ports);

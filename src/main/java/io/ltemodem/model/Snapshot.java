@@ -28,6 +28,7 @@ public final class Snapshot {
     private final Fact<Signal> signal;
     private final Fact<ServingCell> servingCell;
     private final Fact<NetworkInfo> networkInfo;
+    private final Fact<ReportingConfig> reporting;
 
     private Snapshot(Builder b) {
         takenAt = b.takenAt;
@@ -48,6 +49,7 @@ public final class Snapshot {
         signal = b.signal;
         servingCell = b.servingCell;
         networkInfo = b.networkInfo;
+        reporting = b.reporting;
     }
 
     public static Builder builder(long takenAt) {
@@ -78,6 +80,7 @@ public final class Snapshot {
     public Fact<Signal> signal() { return signal; }
     public Fact<ServingCell> servingCell() { return servingCell; }
     public Fact<NetworkInfo> networkInfo() { return networkInfo; }
+    public Fact<ReportingConfig> reporting() { return reporting; }
 
     public Fact<Registration> registration(RegDomain d) {
         return registrations.getOrDefault(d, Fact.unknown());
@@ -129,6 +132,7 @@ public final class Snapshot {
         b.signal = signal;
         b.servingCell = servingCell;
         b.networkInfo = networkInfo;
+        b.reporting = reporting;
         return b;
     }
 
@@ -160,6 +164,7 @@ public final class Snapshot {
         private Fact<Signal> signal = Fact.unknown();
         private Fact<ServingCell> servingCell = Fact.unknown();
         private Fact<NetworkInfo> networkInfo = Fact.unknown();
+        private Fact<ReportingConfig> reporting = Fact.unknown();
 
         private Builder(long takenAt) {
             this.takenAt = takenAt;
@@ -182,6 +187,7 @@ public final class Snapshot {
         public Builder signal(Fact<Signal> f) { signal = f; return this; }
         public Builder servingCell(Fact<ServingCell> f) { servingCell = f; return this; }
         public Builder networkInfo(Fact<NetworkInfo> f) { networkInfo = f; return this; }
+        public Builder reporting(Fact<ReportingConfig> f) { reporting = f; return this; }
 
         public Snapshot build() {
             return new Snapshot(this);

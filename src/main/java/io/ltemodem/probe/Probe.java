@@ -20,6 +20,7 @@ import io.ltemodem.model.IpConfig;
 import io.ltemodem.model.PdpActivation;
 import io.ltemodem.model.PinRetries;
 import io.ltemodem.model.RegDomain;
+import io.ltemodem.model.ReportingConfig;
 import io.ltemodem.model.Registration;
 import io.ltemodem.model.ServingCell;
 import io.ltemodem.model.Signal;
@@ -65,6 +66,7 @@ public final class Probe {
         for (RegDomain d : DOMAINS) {
             b.registration(d, step.parse("AT" + d.command() + "?", lines -> RegistrationParser.parseRead(d, lines)));
         }
+        b.reporting(readReporting(step, b));
         b.operator(step.parse("AT+COPS?", OperatorParser::parse));
         b.psAttached(step.parse("AT+CGATT?", PacketParsers::parseCgatt));
         b.pdpContexts(step.parse("AT+CGDCONT?", PacketParsers::parseCgdcont));
@@ -80,6 +82,32 @@ public final class Probe {
         }
         b.signal(readSignal(step, profile, b));
         return b.build();
+    }
+
+    /** Error format and URC switches; +CEREG's n comes from the registration read just made. */
+    private Fact<ReportingConfig> readReporting(Step step, Snapshot.Builder b) {
+        Integer cmee = firstNumber(step, "AT+CMEE?", "+CMEE:");
+        Integer cgerep = firstNumber(step, "AT+CGEREP?", "+CGEREP:");
+        Registration eps = b.build().registration(RegDomain.EPS).value();
+        Integer n = eps != null ? eps.n() : null;
+        if (cmee == null && cgerep == null && n == null) return Fact.unknown();
+        return fact(new ReportingConfig(cmee, n, cgerep));
+    }
+
+    /** The first number after {@code prefix} in the answer to {@code cmd}, or null. */
+    private static Integer firstNumber(Step step, String cmd, String prefix) {
+        AtResult r = step.send(cmd);
+        if (!r.ok()) return null;
+        String line = r.line(prefix);
+        if (line == null) return null;
+        String v = line.substring(prefix.length()).trim();
+        int comma = v.indexOf(',');
+        if (comma >= 0) v = v.substring(0, comma).trim();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private Fact<SimStatus> readSim(Step step, ModemProfile profile) {

@@ -10,6 +10,7 @@ import io.ltemodem.model.PdpActivation;
 import io.ltemodem.model.PdpContext;
 import io.ltemodem.model.RegDomain;
 import io.ltemodem.model.RegStat;
+import io.ltemodem.model.ReportingConfig;
 import io.ltemodem.model.Registration;
 import io.ltemodem.model.SimState;
 import io.ltemodem.model.SimStatus;
@@ -72,6 +73,16 @@ class PlannerTest {
     void initComesFirstAfterAnOpen() {
         Plan p = Planner.plan(online().build(), want, true, pins(), false);
         assertInstanceOf(Action.Init.class, p.action());
+    }
+
+    @Test
+    void initFollowsWhatTheModemReportsNotWhatWeRemember() {
+        Snapshot configured = online().reporting(Fact.of(new ReportingConfig(1, 2, 2), 0)).build();
+        assertInstanceOf(Action.Done.class, Planner.plan(configured, want, true, pins(), false).action(),
+                "already set up (say by a daemon before a restart): nothing to send");
+        Snapshot forgot = online().reporting(Fact.of(new ReportingConfig(0, 0, 0), 0)).build();
+        assertInstanceOf(Action.Init.class, Planner.plan(forgot, want, true, pins(), true).action(),
+                "rebooted and forgot its settings: init again");
     }
 
     @Test

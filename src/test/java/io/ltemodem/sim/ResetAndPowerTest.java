@@ -73,6 +73,13 @@ class ResetAndPowerTest {
     void stableSymlinkFollowsThePort(@TempDir Path dir) throws Exception {
         Path link = dir.resolve("ttyUSB2");
         try (SimModem sim = fast().portLink(link).build().start()) {
+            // listeners run in order, right after the port's own: this sees the moment the device is gone
+            java.util.concurrent.atomic.AtomicReference<Boolean> linkWhileGone = new java.util.concurrent.atomic.AtomicReference<>();
+            sim.model().addListener(e -> {
+                if (e instanceof ModemEvent.UsbDetached) {
+                    linkWhileGone.set(Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+                }
+            });
             String first = sim.atPort().awaitPath(MODEM_WAIT);
             assertEquals(Path.of(first), Files.readSymbolicLink(link));
             try (AtTestPort port = AtTestPort.open(link.toString())) {
@@ -81,7 +88,8 @@ class ResetAndPowerTest {
                 port.command("AT+CFUN=1,1");
                 assertTrue(port.awaitHangUp(AtTestPort.WAIT_MS));
             }
-            assertTrue(!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) || sim.currentPath() != null);
+            await("device gone once", () -> linkWhileGone.get() != null);
+            assertEquals(Boolean.FALSE, linkWhileGone.get(), "no link while the device is gone");
             String second = sim.atPort().awaitNewPath(first, MODEM_WAIT);
             assertNotNull(second);
             assertEquals(Path.of(second), Files.readSymbolicLink(link));

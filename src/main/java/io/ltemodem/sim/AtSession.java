@@ -75,6 +75,11 @@ final class AtSession {
         reader.start();
     }
 
+    /** Lines queued and not yet written (for tests: a writer stuck on a full pty keeps this above zero). */
+    synchronized int pendingOutput() {
+        return urcs.size() + responses.size();
+    }
+
     /** Queues an unsolicited line (already framed) for the next line boundary. */
     void urc(byte[] framed) {
         if (Thread.currentThread() == reader && processing) {
@@ -120,7 +125,8 @@ final class AtSession {
         byte[] buf = new byte[512];
         AtLineAssembler lines = new AtLineAssembler();
         try {
-            while (!writerDone) {
+            // a graceful stop waits for the writer to drain; an abort does not wait for a writer stuck in write(2)
+            while (!writerDone && !aborted()) {
                 int n = pty.read(buf, POLL_MILLIS);
                 if (n < 0) break;
                 if (n == 0 || stopping()) continue; // a port on its way out takes no more commands
@@ -159,6 +165,10 @@ final class AtSession {
             log.debug("cannot drain {}: {}", pty.slavePath(), e.getMessage());
         }
         if (writer.isAlive()) log.warn("AT session writer on {} did not end", pty.slavePath());
+    }
+
+    private synchronized boolean aborted() {
+        return aborted;
     }
 
     private synchronized boolean stopping() {

@@ -282,6 +282,11 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
         return AtLineAssembler.bytes(s.verbose ? "\r\n" + text + "\r\n" : text + (text.length() == 1 ? "\r" : "\r\n"));
     }
 
+    /** Lines queued on the current pty and not yet written; 0 when there is no port. */
+    synchronized int pendingOutput() {
+        return session == null ? 0 : session.pendingOutput();
+    }
+
     /** Sends an unsolicited line now (at the next line boundary), if the port exists and is not silenced. */
     void urc(String line) {
         AtSession s;

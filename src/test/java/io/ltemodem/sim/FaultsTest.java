@@ -161,11 +161,27 @@ class FaultsTest {
         }
     }
 
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Test
     void closeEndsEveryThreadEvenWithAStormNobodyReads() throws Exception {
         SimModem sim = fast().name("leakcheck").build().start();
         await("firmware up", () -> sim.power() == PowerState.ON);
         sim.faults().urcStorm(4000, 0); // ~50 KB: more than a pty buffers, so the writer blocks
+        int[] last = {-1};
+        await("writer stuck on the full pty", () -> {
+            int now = sim.atPort().pendingOutput();
+            boolean stuck = now > 0 && now == last[0];
+            last[0] = now;
+            if (!stuck) sleepQuietly(100); // a stuck writer shows the same count 100 ms apart
+            return stuck;
+        });
         sim.close();
         await("threads ended", () -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("sim-leakcheck")));

@@ -377,20 +377,30 @@ public final class ModemModel {
             default -> {
             }
         }
+        if (!verifyPin(value)) throw new ModemFailureException(ModemFailure.INCORRECT_PASSWORD);
+        unlock();
+    }
+
+    /** Checks a PIN, counting the try: right resets the counter; wrong costs one, and the last one locks to PUK. */
+    private boolean verifyPin(String value) {
         pinAttempts++;
         if (value.equals(pin)) {
             pinLeft = pinMax;
-            simLock = SimCardState.READY;
-            emit(new SimChanged(SimCardState.READY));
-            updateRegistration();
-            return;
+            return true;
         }
         pinLeft--;
         if (pinLeft == 0) {
             simLock = SimCardState.PUK;
             emit(new SimChanged(SimCardState.PUK));
+            updateRegistration();
         }
-        throw new ModemFailureException(ModemFailure.INCORRECT_PASSWORD);
+        return false;
+    }
+
+    private void unlock() {
+        simLock = SimCardState.READY;
+        emit(new SimChanged(SimCardState.READY));
+        updateRegistration();
     }
 
     /** {@code AT+CPIN=<puk>,<newpin>} while the SIM wants the PUK: right → new PIN, READY; wrong → one try less. */
@@ -407,9 +417,7 @@ public final class ModemModel {
             pin = newPin;
             pinLeft = pinMax;
             pukLeft = pukMax;
-            simLock = SimCardState.READY;
-            emit(new SimChanged(SimCardState.READY));
-            updateRegistration();
+            unlock();
             return;
         }
         pukLeft--;
@@ -423,17 +431,7 @@ public final class ModemModel {
     /** {@code AT+CLCK="SC",<0|1>,<pin>}: switches the PIN request on or off; the PIN is checked (and counted). */
     public synchronized void setPinEnabled(boolean enable, String value) throws ModemFailureException {
         requireSimReady();
-        pinAttempts++;
-        if (!value.equals(pin)) {
-            pinLeft--;
-            if (pinLeft == 0) {
-                simLock = SimCardState.PUK;
-                emit(new SimChanged(SimCardState.PUK));
-                updateRegistration();
-            }
-            throw new ModemFailureException(ModemFailure.INCORRECT_PASSWORD);
-        }
-        pinLeft = pinMax;
+        if (!verifyPin(value)) throw new ModemFailureException(ModemFailure.INCORRECT_PASSWORD);
         pinEnabled = enable;
     }
 

@@ -1,7 +1,6 @@
 package io.ltemodem.sim;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +57,11 @@ public final class Personas {
         File f;
         try {
             f = new Gson().fromJson(json, File.class);
-        } catch (JsonParseException e) {
+        } catch (RuntimeException e) {
+            // Gson wraps what a record's constructor throws: surface the persona's own complaint
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof IllegalArgumentException) throw new IllegalArgumentException(c.getMessage(), e);
+            }
             throw new IllegalArgumentException("bad personas JSON: " + e.getMessage(), e);
         }
         if (f == null || f.personas() == null) throw new IllegalArgumentException("personas JSON has no \"personas\" list");

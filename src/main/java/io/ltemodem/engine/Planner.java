@@ -69,8 +69,9 @@ public final class Planner {
         }
         if (active == null) return new Plan(ModemState.of(StateKind.ATTACHED), new Action.Wait("bearer state unknown"));
         if (!active) return new Plan(ModemState.of(StateKind.ATTACHED), new Action.StartBearer());
-        if (!s.ipConfig().known() || !s.ipConfig().value().hasAddress()) {
-            return new Plan(ModemState.failed(StateKind.CONNECTING, null, ErrorCode.NO_IP), new Action.Wait("waiting for the IP configuration"));
+        if (!s.ipConfig().known()) return new Plan(ModemState.of(StateKind.CONNECTING), new Action.Wait("IP configuration unknown"));
+        if (!s.ipConfig().value().hasAddress()) {
+            return new Plan(ModemState.failed(StateKind.CONNECTING, null, ErrorCode.NO_IP), new Action.Wait("the session has no address"));
         }
         return new Plan(ModemState.of(StateKind.CONNECTED), new Action.Done());
     }

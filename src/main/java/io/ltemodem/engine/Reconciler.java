@@ -77,6 +77,7 @@ public final class Reconciler implements AutoCloseable {
     private boolean initDone;
     private Identity identity;
     private boolean connectedBefore;
+    private boolean answeredSinceOpen;
     private long absentSince = -1;
     private boolean seenDevice;
     private long stallSince;
@@ -294,6 +295,8 @@ public final class Reconciler implements AutoCloseable {
         }
 
         Snapshot s = observe(want);
+        // The port died under the probe: the snapshot is a torso. Plan nothing on it; look again.
+        if (!channel.isOpen()) return 0;
         if (s.identity().known()) identity = s.identity().value();
 
         RecoveryLevel manual = manualReset;
@@ -304,9 +307,12 @@ public final class Reconciler implements AutoCloseable {
             publish(ModemState.failed(StateKind.QUARANTINE, null, ErrorCode.QUARANTINE), "reset refused: hourly cap reached", s);
             return timings.activePollMs();
         }
+        if (s.atResponsive().is(true)) answeredSinceOpen = true;
         if (unresponsiveSeen) {
             unresponsiveSeen = false;
-            if (!s.atResponsive().is(true)) return recover(Problem.NOT_RESPONDING, s);
+            // A port that answered and fell silent is hung: act now. A port that has not answered since it
+            // appeared may be a modem still booting: that gets the NOT_RESPONDING dwell time instead.
+            if (answeredSinceOpen && !s.atResponsive().is(true)) return recover(Problem.NOT_RESPONDING, s);
         }
 
         noteRejectedPin(s);
@@ -374,6 +380,7 @@ public final class Reconciler implements AutoCloseable {
     /** After a reopen or a reboot nothing the modem was told, or said about itself, is assumed any more. */
     private void forgetModemFacts() {
         initDone = false;
+        answeredSinceOpen = false;
         identity = null;
         connectedBefore = false;
         lastPathCheck = -1;

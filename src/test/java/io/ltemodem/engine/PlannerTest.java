@@ -146,7 +146,10 @@ class PlannerTest {
         Plan noBearer = plan(online().pdpActivations(Fact.of(List.of(new PdpActivation(1, false)), 0)));
         assertEquals(StateKind.ATTACHED, noBearer.state().kind());
         assertInstanceOf(Action.StartBearer.class, noBearer.action());
-        Plan noIp = plan(online().ipConfig(Fact.unknown()));
+        Plan unknownIp = plan(online().ipConfig(Fact.unknown()));
+        assertEquals(StateKind.CONNECTING, unknownIp.state().kind());
+        assertNull(unknownIp.state().error(), "unknown is not absent");
+        Plan noIp = plan(online().ipConfig(Fact.of(IpConfig.ofStatic(null, null, null), 0)));
         assertEquals(StateKind.CONNECTING, noIp.state().kind());
         assertEquals(ErrorCode.NO_IP, noIp.state().error());
     }

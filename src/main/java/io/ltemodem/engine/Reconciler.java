@@ -339,6 +339,7 @@ public final class Reconciler implements AutoCloseable {
 
         Problem stall = stallProblem(st, now);
         if (stall != null) return recover(stall, s);
+        st = quarantineAware(st);
 
         publish(st, reasonFor(plan.action()), s);
         if (st.kind() == StateKind.ONLINE && maintenance.due(settings.maintenanceTime())) {
@@ -368,7 +369,8 @@ public final class Reconciler implements AutoCloseable {
         boolean device = ports.devicePresent();
         if (absentSince < 0) absentSince = now;
         Snapshot s = Snapshot.builder(now).portPresent(Fact.of(false, now)).build();
-        if (seenDevice && now - absentSince >= timings.deviceGoneMs()) {
+        // A modem we saw before has gone; one never seen is only chased when a power line says it should be there.
+        if ((seenDevice || recovery.hasPowerLine()) && now - absentSince >= timings.deviceGoneMs()) {
             absentSince = now;
             return recover(Problem.DEVICE_GONE, s);
         }
@@ -555,8 +557,16 @@ public final class Reconciler implements AutoCloseable {
         }
         // Backing off: keep taking ordinary steps meanwhile.
         Plan plan = Planner.plan(s, want, up, pins, initDone);
-        publish(plan.state(), reasonFor(plan.action()), s);
+        publish(quarantineAware(plan.state()), reasonFor(plan.action()), s);
         return act(plan.action(), s, daemon);
+    }
+
+    /** While the reset cap holds, anything short of online is reported as the quarantine it is. */
+    private ModemState quarantineAware(ModemState st) {
+        if (ladder.quarantined() && st.kind() != StateKind.ONLINE) {
+            return ModemState.failed(StateKind.QUARANTINE, null, ErrorCode.QUARANTINE);
+        }
+        return st;
     }
 
     private long runRecovery(RecoveryLevel level, String why, Snapshot s) {

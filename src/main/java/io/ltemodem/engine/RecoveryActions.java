@@ -32,6 +32,11 @@ public final class RecoveryActions {
         this.gpioPower = gpioPower;
     }
 
+    /** Whether a GPIO power line is configured (then even a modem never seen can be powered up). */
+    public boolean hasPowerLine() {
+        return gpioPower != null;
+    }
+
     /** L3: the profile's soft reset, then the ports must go away and come back. */
     public boolean softReset(AtChannel channel, ModemProfile profile, ModemPorts ports) {
         // The modem may reset before it answers: the result does not matter, the re-enumeration does.

@@ -141,7 +141,10 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
     @Override
     public void onEvent(ModemEvent e) {
         if (e instanceof UsbAttached a) {
-            if (a.booting()) settings = new AtSettings(persona);
+            if (a.booting()) {
+                settings = new AtSettings(persona);
+                faults.firmwareRestarted(); // a reboot is what cures hung firmware
+            }
             openSession();
         } else if (e instanceof UsbDetached d) {
             closeSession(d.graceful());

@@ -20,7 +20,7 @@ public final class Faults {
 
     // ---------------------------------------------------------------- the AT port
 
-    /** Hung firmware for {@code ms}: commands are swallowed, nothing is written (not even URCs). */
+    /** Hung firmware for {@code ms} (or until it restarts): commands are swallowed, nothing is written (not even URCs). */
     public void silence(long ms) {
         port.faults().silence(Math.max(0, ms));
     }
@@ -28,6 +28,11 @@ public final class Faults {
     /** Hung firmware until {@link #speak()} or {@link #clearPortFaults()}. */
     public void silenceUntilCleared() {
         port.faults().silence(-1);
+    }
+
+    /** Silent for good, across reboots and power cycles, until {@link #speak()}: a module nothing brings back. */
+    public void wedge() {
+        port.faults().wedge();
     }
 
     /** Ends a silence. */

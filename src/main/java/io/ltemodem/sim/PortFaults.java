@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class PortFaults {
     private final Clock clock;
     private volatile long silentUntil = Long.MIN_VALUE;
+    /** Silent across reboots too: a module no reset brings back (only power, or not even that). */
+    private volatile boolean wedged;
     private volatile long slowMillis;
     private volatile int fragmentBytes;
     private volatile long fragmentGapMillis;
@@ -24,9 +26,20 @@ final class PortFaults {
 
     void speak() {
         silentUntil = Long.MIN_VALUE;
+        wedged = false;
+    }
+
+    void wedge() {
+        wedged = true;
+    }
+
+    /** The firmware restarted: a hang ends, a wedge does not. */
+    void firmwareRestarted() {
+        silentUntil = Long.MIN_VALUE;
     }
 
     boolean silent() {
+        if (wedged) return true;
         long until = silentUntil;
         return until != Long.MIN_VALUE && clock.millis() < until;
     }

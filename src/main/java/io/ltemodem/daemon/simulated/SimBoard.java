@@ -20,6 +20,7 @@ public final class SimBoard implements AutoCloseable {
     private volatile boolean running = true;
     private String lastGpio = "1";
     private String lastAuthorized = "1";
+    private boolean onBeforeDeauthorize;
 
     /** Either path may be null. The files are created with "1" (powered, authorised). */
     public SimBoard(SimModem sim, Path gpio, Path authorized) throws IOException {
@@ -35,8 +36,8 @@ public final class SimBoard implements AutoCloseable {
 
     private void watch() {
         while (running) {
-            lastGpio = react(gpio, lastGpio);
-            lastAuthorized = react(authorized, lastAuthorized);
+            lastGpio = react(gpio, lastGpio, false);
+            lastAuthorized = react(authorized, lastAuthorized, true);
             try {
                 Thread.sleep(5);
             } catch (InterruptedException e) {
@@ -45,7 +46,11 @@ public final class SimBoard implements AutoCloseable {
         }
     }
 
-    private String react(Path file, String last) {
+    /**
+     * GPIO: 0 cuts the power, 1 restores it. USB authorized: 0 drops the device (the module goes quiet and its
+     * ports vanish), 1 brings back only a module that had power: re-authorising cannot power a dead module.
+     */
+    private String react(Path file, String last, boolean usb) {
         if (file == null) return last;
         String now;
         try {
@@ -54,8 +59,12 @@ public final class SimBoard implements AutoCloseable {
             return last;
         }
         if (now.equals(last)) return last;
-        if (now.equals("0")) sim.powerOff();
-        else if (now.equals("1")) sim.powerOn();
+        if (now.equals("0")) {
+            if (usb) onBeforeDeauthorize = sim.model().usbPresent();
+            sim.powerOff();
+        } else if (now.equals("1") && (!usb || onBeforeDeauthorize)) {
+            sim.powerOn();
+        }
         return now;
     }
 

@@ -28,7 +28,7 @@ final class Harness implements AutoCloseable {
     /** LTEMODEM_TRACE=1 prints each scenario's timeline. */
     static final boolean TRACE = System.getenv("LTEMODEM_TRACE") != null;
 
-    final ScaledClock clock = new ScaledClock(FACTOR);
+    final ScaledClock clock;
     final List<StateEvent> states = new CopyOnWriteArrayList<>();
     final List<String> actions = new CopyOnWriteArrayList<>();
     final Path dir;
@@ -38,7 +38,13 @@ final class Harness implements AutoCloseable {
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     Harness(Path dir) {
+        this(dir, FACTOR);
+    }
+
+    /** A faster clock for scenarios that must span an hour of modem time. */
+    Harness(Path dir, double factor) {
         this.dir = dir;
+        this.clock = new ScaledClock(factor);
     }
 
     SimModem.Builder modem(String persona) {
@@ -63,8 +69,14 @@ final class Harness implements AutoCloseable {
     }
 
     Harness start(SimModem.Builder b, ModemConfig want, DaemonConfig daemon) throws Exception {
+        return start(b, want, daemon, null);
+    }
+
+    /** {@code before} runs on the started simulator before the reconciler starts (e.g. bring it online first). */
+    Harness start(SimModem.Builder b, ModemConfig want, DaemonConfig daemon, SimSetup before) throws Exception {
         sim = b.build().start();
         closing.add(sim);
+        if (before != null) before.run(sim);
         Path usb = dir.resolve("usb/1-1");
         Files.createDirectories(usb);
         board = new SimBoard(sim, Path.of(daemon.gpioPower()), usb.resolve("authorized"));
@@ -88,6 +100,10 @@ final class Harness implements AutoCloseable {
         });
         reconciler.start();
         return this;
+    }
+
+    interface SimSetup {
+        void run(SimModem sim) throws Exception;
     }
 
     /** Waits (real time) until the reconciler reports {@code kind}; fails with the path taken otherwise. */
@@ -115,6 +131,15 @@ final class Harness implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (StateEvent e : states) out.add(e.to().toString());
         return out;
+    }
+
+    /** Waits on the simulator's clock until {@code fact} holds; fails after {@code modemMs}. */
+    void awaitSim(java.util.function.BooleanSupplier fact, long modemMs) throws InterruptedException {
+        long until = clock.millis() + modemMs;
+        while (!fact.getAsBoolean()) {
+            if (clock.millis() > until) throw new AssertionError("simulator never got there");
+            Thread.sleep(2);
+        }
     }
 
     long count(String actionPrefix) {

@@ -158,4 +158,95 @@ class ReconcilerScenarioTest {
         assertEquals(0, h.count("recovery"), h.actions.toString());
         assertEquals(1, h.sim.resetCount(), "only the modem's own reboot");
     }
+    @Test
+    void aPoweredOffModemIsBroughtBackByPowerAfterTheUsbResetCannot() throws Exception {
+        harness().start(h.modem("quectel-ec25").poweredOnAtStart(false), want);
+        h.await(StateKind.ONLINE, 30_000);
+        assertTrue(h.path().contains("ABSENT"), h.path().toString());
+        assertTrue(h.path().contains("RECOVERING(5)"), "power is what helps: " + h.path());
+        assertTrue(h.count("recovery L5") >= 1, h.actions.toString());
+    }
+
+    @Test
+    void aBootingModemIsWaitedForWithoutResets() throws Exception {
+        harness().start(h.modem("quectel-ec25").bootMillis(15_000), want);
+        h.await(StateKind.ONLINE, REAL_MS);
+        assertEquals(0, h.count("recovery"), h.actions.toString());
+        assertTrue(h.firstAt(StateKind.ONLINE) >= 15, "not before it booted: " + h.firstAt(StateKind.ONLINE));
+    }
+
+    @Test
+    void alreadyOnlineNeedsNoActionAtAll() throws Exception {
+        harness().start(h.modem("quectel-ec25").autoActivateDefaultBearer(true).defaultContext("IPV4V6", "internet"),
+                want, h.daemon(), sim -> {
+                    // Bring it online and set it up as a previous daemon would have, before this one starts.
+                    String path = sim.atPort().awaitPath(120_000);
+                    assertNotNull(path);
+                    h.awaitSim(() -> sim.activeContexts().contains(1), 120_000);
+                    try (SimAtClient c = new SimAtClient(path)) {
+                        for (String cmd : new String[]{"ATE0", "AT+CMEE=1", "AT+CEREG=2", "AT+CGEREP=2,1"}) c.ok(cmd);
+                    }
+                });
+        h.await(StateKind.ONLINE, REAL_MS);
+        h.pass(30_000);
+        assertEquals(java.util.List.of(), h.actions, "no action at all");
+        assertEquals(StateKind.ONLINE, h.reconciler.status().state().kind());
+    }
+
+    @Test
+    void aBearerUpWithItsAddressLostIsRestarted() throws Exception {
+        harness().start(h.modem("quectel-ec25").autoActivateDefaultBearer(true).defaultContext("IPV4V6", "internet"),
+                want, h.daemon(), sim -> {
+                    h.awaitSim(() -> sim.activeContexts().contains(1), 120_000);
+                    assertTrue(sim.faults().ipLost(1));
+                });
+        h.await(StateKind.ONLINE, REAL_MS);
+        assertEquals(1, h.count("recovery L1"), h.actions.toString());
+    }
+
+    @Test
+    void registrationLostComesBackByItselfOrByReRegistering() throws Exception {
+        harness().start(h.modem("quectel-ec25"), want);
+        h.await(StateKind.ONLINE, REAL_MS);
+        h.sim.faults().registrationLost(20_000);
+        h.await(k -> k != StateKind.ONLINE, "offline", REAL_MS);
+        h.await(StateKind.ONLINE, REAL_MS);
+        assertEquals(0, h.sim.resetCount(), h.actions.toString());
+        // Lost for good: after the searching budget the ladder re-registers (L2) and climbs from there.
+        h.sim.faults().registrationLostForGood();
+        h.await(k -> k == StateKind.RECOVERING, "recovering", REAL_MS);
+        assertTrue(h.path().contains("RECOVERING(2)"), h.path().toString());
+        h.sim.faults().registrationRestored();
+        h.await(StateKind.ONLINE, REAL_MS);
+    }
+
+    @Test
+    void aSilentAtPortClimbsToTheModemResetAndBeyond() throws Exception {
+        harness().start(h.modem("quectel-ec25"), want);
+        h.await(StateKind.ONLINE, REAL_MS);
+        h.sim.faults().silenceUntilCleared();
+        h.await(k -> k == StateKind.RECOVERING, "recovering", REAL_MS);
+        assertEquals("RECOVERING(3)", h.states.get(h.states.size() - 1).to().toString(), h.path().toString());
+        // The hung firmware swallows the soft reset; the USB reset restarts it.
+        h.await(StateKind.ONLINE, 30_000);
+        assertTrue(h.path().contains("RECOVERING(4)"), h.path().toString());
+    }
+
+    @Test
+    void theResetCapQuarantinesAndNoFurtherResetHappensWithinTheHour() throws Exception {
+        h = new Harness(dir, 200);
+        h.start(h.modem("quectel-ec25"), want, h.daemon().withResetCap(2, 300_000));
+        h.await(StateKind.ONLINE, REAL_MS);
+        long t0 = h.clock.millis();
+        h.sim.faults().wedge();
+        h.await(StateKind.QUARANTINE, 30_000);
+        long resets = h.count("recovery L3") + h.count("recovery L4") + h.count("recovery L5");
+        assertEquals(2, resets, h.actions.toString());
+        while (h.clock.millis() - t0 < 3_300_000L) {
+            assertEquals(resets, h.count("recovery L3") + h.count("recovery L4") + h.count("recovery L5"),
+                    "no reset past the cap within the hour: " + h.actions);
+            Thread.sleep(50);
+        }
+        assertEquals(ErrorCode.QUARANTINE, h.reconciler.status().state().error());
+    }
 }

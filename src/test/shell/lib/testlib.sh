@@ -8,6 +8,8 @@ SHELL_TESTS="$TOP/src/test/shell"
 PROTO_DIR="$TOP/files/lib/netifd/proto"
 export LTEMODEM_ROOT="$SHELL_TESTS/fakeroot"
 export PATH="$SHELL_TESTS/fakebin:$PATH"
+# shellcheck source=src/test/shell/fakeroot/lib/fake-record.sh
+. "$LTEMODEM_ROOT/lib/fake-record.sh"
 
 fail() {
 	echo "    $*" >&2

@@ -3,7 +3,7 @@ MVN   ?= mvn -B -ntp
 JAVA  ?= java
 JAR   := target/ltemodem.jar
 
-.PHONY: build run test bench clean package test-shell test-js uci-reference
+.PHONY: build run test bench clean package package-jre test-shell test-js uci-reference
 
 build: $(JAR)
 
@@ -42,6 +42,15 @@ package: $(JAR)
 			SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0); \
 	done
 	@ls -l $(IPK_DIR)/*.ipk
+
+# The runtime package, from a jlink image and the musl natives made for the target (README-openwrt.md):
+#   make package-jre LTEMODEM_JRE_DIR=/path/to/rt LTEMODEM_NATIVE_DIR=/path/to/natives STUB_ARCH=aarch64_cortex-a53
+STUB_ARCH ?= x86_64
+package-jre:
+	$(MAKE) --no-print-directory -C openwrt-package/ltemodem-jre stub-package \
+		TOPDIR=$(CURDIR)/openwrt-package/sdk-stub STUB_OUT=$(abspath $(IPK_DIR)) STUB_ARCH=$(STUB_ARCH) \
+		LTEMODEM_JRE_DIR=$(LTEMODEM_JRE_DIR) LTEMODEM_NATIVE_DIR=$(LTEMODEM_NATIVE_DIR) \
+		SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0)
 
 # Rewrites files/etc/config/ltemodem and the UCI reference in openwrt-package/README-openwrt.md from options.json.
 uci-reference:

@@ -126,4 +126,31 @@ t_packages_are_reproducible() {
 	done
 }
 
+# ltemodem-jre from a stand-in runtime: where the runtime and the natives land, arch-specific, and a clear
+# error without them.
+t_jre_package_from_a_jlink_image() {
+	fresh jre
+	mkdir -p "$SCRATCH/rt/bin" "$SCRATCH/rt/lib" "$SCRATCH/natives"
+	printf '#!/bin/sh\n' >"$SCRATCH/rt/bin/java"
+	chmod 755 "$SCRATCH/rt/bin/java"
+	echo 'JAVA_VERSION="17.0.9"' >"$SCRATCH/rt/release"
+	: >"$SCRATCH/rt/lib/modules"
+	: >"$SCRATCH/natives/libjnidispatch.so"
+	: >"$SCRATCH/natives/libjSerialComm.so"
+	make -C "$TOP" --no-print-directory package-jre IPK_DIR="$SCRATCH/ipk" STUB_ARCH=aarch64_cortex-a53 \
+		LTEMODEM_JRE_DIR="$SCRATCH/rt" LTEMODEM_NATIVE_DIR="$SCRATCH/natives" >"$OUT" 2>&1 ||
+		fail "package-jre failed: $(tail -n 5 "$OUT")"
+	ipk="$(ls "$SCRATCH"/ipk/ltemodem-jre_*_aarch64_cortex-a53.ipk)" || fail "no arch-specific ipk"
+	unpack "$ipk" "$SCRATCH/x"
+	has_entry "$SCRATCH/x/data.lst" -rwxr-xr-x usr/lib/ltemodem/jre/bin/java
+	has_entry "$SCRATCH/x/data.lst" -rw-r--r-- usr/lib/ltemodem/jre/release
+	has_entry "$SCRATCH/x/data.lst" -rw-r--r-- usr/lib/ltemodem/libjnidispatch.so
+	has_entry "$SCRATCH/x/data.lst" -rw-r--r-- usr/lib/ltemodem/libjSerialComm.so
+	grep -qx 'Architecture: aarch64_cortex-a53' "$SCRATCH/x/control/control" || fail "Architecture"
+
+	make -C "$TOP" --no-print-directory package-jre IPK_DIR="$SCRATCH/ipk2" >"$OUT" 2>&1 &&
+		fail "package-jre succeeded without a runtime"
+	grep -q 'set LTEMODEM_JRE_DIR' "$OUT" || fail "no hint: $(cat "$OUT")"
+}
+
 run_tests

@@ -115,6 +115,8 @@ test('each option has the type, values, default and bounds of options.json', asy
 		}
 		assert.strictEqual(!!o.password, !!opt.secret, `${opt.name}: a password field exactly when secret`);
 	}
+	for (const n of ['username', 'password'])
+		assert.deepStrictEqual(byName[n].deps, [['auth', 'pap'], ['auth', 'chap'], ['auth', 'both']], `${n} shown with auth`);
 	// The two patterns of options.json, as the page applies them.
 	assert.strictEqual(byName.pincode.datatype, 'and(uinteger,minlength(4),maxlength(8))');
 	const apn = byName.apn;

@@ -126,25 +126,23 @@ _ltemodem_parse() {
 		json_get_var _lm_message message
 		json_select ..
 	fi
-	if json_select ipv4 2>/dev/null; then
-		json_get_var _lm_v4_address address
-		json_get_var _lm_v4_prefix prefix
-		json_get_var _lm_v4_gateway gateway
-		json_get_values _lm_v4_dns dns 2>/dev/null
-		json_select ..
-	fi
-	if json_select ipv6 2>/dev/null; then
-		json_get_var _lm_v6_address address
-		json_get_var _lm_v6_prefix prefix
-		json_get_var _lm_v6_gateway gateway
-		json_get_values _lm_v6_dns dns 2>/dev/null
-		json_select ..
-	fi
+	_ltemodem_parse_family 4
+	_ltemodem_parse_family 6
 	# Numbers end up in arithmetic tests below; anything else is dropped.
 	case "$_lm_mtu" in ''|*[!0-9]*) _lm_mtu= ;; esac
 	case "$_lm_v4_prefix" in ''|*[!0-9]*) _lm_v4_prefix= ;; esac
 	case "$_lm_v6_prefix" in ''|*[!0-9]*) _lm_v6_prefix= ;; esac
 	return 0
+}
+
+# ipv4 / ipv6 {address, prefix, gateway, dns[]} of the reply into _lm_v4_* / _lm_v6_*.
+_ltemodem_parse_family() {
+	json_select "ipv$1" 2>/dev/null || return 0
+	json_get_var "_lm_v$1_address" address
+	json_get_var "_lm_v$1_prefix" prefix
+	json_get_var "_lm_v$1_gateway" gateway
+	json_get_values "_lm_v$1_dns" dns 2>/dev/null
+	json_select ..
 }
 
 # Returns 1 (with _lm_code set) when an "up" reply cannot be applied.

@@ -81,6 +81,11 @@ function modemLabel(m) {
 	return name + (about ? ' (' + about + ')' : '');
 }
 
+/* Username and password matter only with an authentication method. */
+function dependsOnAuth(o) {
+	[ 'pap', 'chap', 'both' ].forEach(function(auth) { o.depends('auth', auth); });
+}
+
 function renderStatus(st) {
 	if (!st || typeof st != 'object')
 		return E('em', {}, [ _('No status: the ltemodem daemon is not running, or it does not know this interface yet (save and apply first).') ]);
@@ -207,15 +212,11 @@ return network.registerProtocol('ltemodem', {
 		o.default = 'none';
 
 		o = s.taboption('general', form.Value, 'username', _('Username'));
-		o.depends('auth', 'pap');
-		o.depends('auth', 'chap');
-		o.depends('auth', 'both');
+		dependsOnAuth(o);
 		o.datatype = 'maxlength(64)';
 
 		o = s.taboption('general', form.Value, 'password', _('Password'));
-		o.depends('auth', 'pap');
-		o.depends('auth', 'chap');
-		o.depends('auth', 'both');
+		dependsOnAuth(o);
 		o.password = true;
 		o.datatype = 'maxlength(64)';
 

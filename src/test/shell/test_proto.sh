@@ -94,6 +94,18 @@ t_setup_dhcp_adds_dynamic_4_and_6_subinterfaces() {
 	assert_before "proto_send_update wwan" 'ubus -t 10 call network add_dynamic {"name":"wwan_4","ifname":"@wwan","proto":"dhcp","ip4table":"100","metric":20,"zone":"wan"}'
 }
 
+t_setup_dhcpv6_464xlat_only_off_for_dual_stack() {
+	fresh xlat_default
+	reply ltemodem.connect "$DHCP_REPLY"
+	run_proto setup wwan '{"proto":"ltemodem"}' || fail "setup failed"
+	assert_log "json_add_string iface_464xlat 0"
+
+	fresh xlat_v6only
+	reply ltemodem.connect "$DHCP_REPLY"
+	run_proto setup wwan '{"proto":"ltemodem","pdptype":"ipv6"}' || fail "setup failed"
+	assert_no_log "iface_464xlat"
+}
+
 t_setup_mixed_static_ipv4_and_dhcpv6() {
 	fresh mixed
 	reply ltemodem.connect '{"up":true,"netdev":"wwan0","dhcp":false,"dhcpv6":true,

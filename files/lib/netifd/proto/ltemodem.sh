@@ -185,7 +185,8 @@ _ltemodem_add_dynamic() {
 		json_add_string proto dhcpv6
 		# RFC 7278: share the mobile /64 with the LAN.
 		json_add_string extendprefix 1
-		[ "$pdptype" = ipv4v6 ] && json_add_string iface_464xlat 0
+		# Dual stack has native IPv4: no 464XLAT. (ipv4v6 is the option's default.)
+		[ "${pdptype:-ipv4v6}" = ipv4v6 ] && json_add_string iface_464xlat 0
 		[ "$sourcefilter" = 0 ] && json_add_boolean sourcefilter 0
 		[ -n "$ip6table" ] && json_add_string ip6table "$ip6table"
 	fi

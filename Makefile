@@ -3,7 +3,7 @@ MVN   ?= mvn -B -ntp
 JAVA  ?= java
 JAR   := target/ltemodem.jar
 
-.PHONY: build run test bench clean
+.PHONY: build run test bench clean package package-jre test-shell test-js uci-reference
 
 build: $(JAR)
 
@@ -17,6 +17,44 @@ run: build
 # The whole suite (JUnit on real ptys, plus the shell and node suites when present).
 test:
 	$(MVN) test
+	$(MAKE) --no-print-directory test-shell test-js
+
+# OpenWrt integration: shellcheck + the proto handler, init, hotplug and package tests under busybox ash.
+test-shell:
+	sh src/test/shell/run.sh
+
+# The LuCI protocol page against a stand-in for LuCI, and the files generated from options.json.
+test-js:
+	node --test src/test/js/
+
+# .ipk files for ltemodem and luci-proto-ltemodem in $(IPK_DIR), built by the real package Makefiles in
+# openwrt-package/ through a stand-in for the OpenWrt SDK (openwrt-package/sdk-stub), so no SDK is needed.
+IPK_DIR     := target/ipk
+IPK_VERSION := $(patsubst %-SNAPSHOT,%,$(shell sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n1))
+OPENWRT_PKGS := ltemodem luci-proto-ltemodem
+
+package: $(JAR)
+	rm -rf $(IPK_DIR)
+	set -e; for p in $(OPENWRT_PKGS); do \
+		$(MAKE) --no-print-directory -C openwrt-package/$$p stub-package \
+			TOPDIR=$(CURDIR)/openwrt-package/sdk-stub STUB_OUT=$(abspath $(IPK_DIR)) \
+			STUB_LUCI_VERSION=$(IPK_VERSION) LTEMODEM_JAR=$(CURDIR)/$(JAR) \
+			SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0); \
+	done
+	@ls -l $(IPK_DIR)/*.ipk
+
+# The runtime package, from a jlink image and the musl natives made for the target (README-openwrt.md):
+#   make package-jre LTEMODEM_JRE_DIR=/path/to/rt LTEMODEM_NATIVE_DIR=/path/to/natives STUB_ARCH=aarch64_cortex-a53
+STUB_ARCH ?= x86_64
+package-jre:
+	$(MAKE) --no-print-directory -C openwrt-package/ltemodem-jre stub-package \
+		TOPDIR=$(CURDIR)/openwrt-package/sdk-stub STUB_OUT=$(abspath $(IPK_DIR)) STUB_ARCH=$(STUB_ARCH) \
+		LTEMODEM_JRE_DIR=$(LTEMODEM_JRE_DIR) LTEMODEM_NATIVE_DIR=$(LTEMODEM_NATIVE_DIR) \
+		SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0)
+
+# Rewrites files/etc/config/ltemodem and the UCI reference in openwrt-package/README-openwrt.md from options.json.
+uci-reference:
+	node openwrt-package/tools/uci-reference.js write
 
 # Figures, not assertions.
 bench: build

@@ -10,5 +10,6 @@ import com.sun.jna.Pointer;
 public interface LibBlobmsgJson extends Library {
     byte blobmsg_add_json_from_string(Pointer buf, String json);
 
-    Pointer blobmsg_format_json_with_cb(Pointer attr, boolean list, Pointer cb, Pointer priv, int indent);
+    /** {@code bool list} as a byte 0/1: see {@link LibUbox}. */
+    Pointer blobmsg_format_json_with_cb(Pointer attr, byte list, Pointer cb, Pointer priv, int indent);
 }

@@ -81,11 +81,11 @@ public final class NativeBlobBuf implements AutoCloseable {
 
     /** {@code blobmsg_open_table}: returns the cookie for {@link #close(Pointer)}. */
     public Pointer openTable(String name) {
-        return ubox.blobmsg_open_nested(buf, cstr(name), false);
+        return ubox.blobmsg_open_nested(buf, cstr(name), (byte) 0);
     }
 
     public Pointer openArray(String name) {
-        return ubox.blobmsg_open_nested(buf, cstr(name), true);
+        return ubox.blobmsg_open_nested(buf, cstr(name), (byte) 1);
     }
 
     /** {@code blobmsg_close_table}/{@code blobmsg_close_array}. */
@@ -112,7 +112,7 @@ public final class NativeBlobBuf implements AutoCloseable {
 
     /** Formats any {@code blob_attr} holding blobmsg members, as libubox would. */
     public static String formatJson(Pointer attr) {
-        Pointer s = OpenWrtLibraries.blobmsgJson().blobmsg_format_json_with_cb(attr, true, null, null, -1);
+        Pointer s = OpenWrtLibraries.blobmsgJson().blobmsg_format_json_with_cb(attr, (byte) 1, null, null, -1);
         if (s == null) return null;
         try {
             return s.getString(0, "UTF-8");

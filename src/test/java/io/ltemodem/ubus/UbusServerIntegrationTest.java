@@ -251,4 +251,38 @@ class UbusServerIntegrationTest {
         assertEquals("online", call("status", "{\"modem\":\"wwan\"}").get("state").getAsString());
         assertTrue(firstId != 0);
     }
+
+    @Test
+    void netifdIsAskedToRenewOnNewIpSettingsAndToGoDownWhenTheSessionIsLostForGood() throws Exception {
+        Path out = dir.resolve("netifd.out");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process netifd = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", FakeNetifdMain.class.getName(),
+                ow.lib().toString(), sock.toString(), "wwan")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            await("the fake netifd", 15_000, () -> read(out).contains("READY"));
+            fake.fireIpChanged("wwan");
+            await("renew", 5_000, () -> read(out).contains("CALL renew {}"));
+            fake.fire(new StateEvent("wwan", ModemState.of(StateKind.CONNECTED), ModemState.of(StateKind.ONLINE), "ok", 1));
+            fake.fire(new StateEvent("wwan", ModemState.of(StateKind.ONLINE),
+                    ModemState.failed(StateKind.SIM_ABSENT, null, ErrorCode.SIM_ABSENT), "SIM removed", 2));
+            await("down", 5_000, () -> read(out).contains("CALL down {}"));
+            assertFalse(read(out).contains("CALL up"), read(out));
+            // an interface netifd does not know is skipped quietly
+            fake.fireIpChanged("nosuch");
+            assertEquals("sim_absent", call("status", "{\"modem\":\"wwan\"}").get("state").getAsString(), "still serving");
+        } finally {
+            netifd.destroyForcibly();
+            netifd.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
 }

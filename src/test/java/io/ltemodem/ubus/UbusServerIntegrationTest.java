@@ -9,6 +9,10 @@ import io.ltemodem.model.ErrorCode;
 import io.ltemodem.model.ModemState;
 import io.ltemodem.model.StateKind;
 import io.ltemodem.sys.ProcessRunner;
+import io.ltemodem.daemon.ConfigSource;
+import io.ltemodem.uci.ConfigDiff;
+import io.ltemodem.uci.ConfigReader;
+import io.ltemodem.uci.NativeUci;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -246,7 +251,8 @@ class UbusServerIntegrationTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(ms < 5_000, "object back after " + ms + " ms");
-        assertTrue(server.isConnected());
+        // wait_for can see the object a moment before the ubus thread records its registration
+        await("the server to record the registration", 2_000, server::isConnected);
         assertNotEquals(0, server.objectId());
         assertEquals("online", call("status", "{\"modem\":\"wwan\"}").get("state").getAsString());
         assertTrue(firstId != 0);
@@ -284,5 +290,38 @@ class UbusServerIntegrationTest {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    @Test
+    void aChangeMadeWithTheUciCliShowsInReload() throws Exception {
+        Path conf = Files.createDirectories(dir.resolve("config"));
+        Path save = Files.createDirectories(dir.resolve("uci-save"));
+        Files.writeString(conf.resolve("network"), "config interface 'wwan'\n\toption proto 'ltemodem'\n"
+                + "\toption apn 'internet'\n\toption pincode '1234'\n");
+        ConfigReader reader = new ConfigReader(conf, NativeUci.load().orElseThrow());
+        AtomicReference<ConfigSource.Loaded> current = new AtomicReference<>(reader.load());
+        fake.reloadHandler = () -> {
+            ConfigSource.Loaded next = reader.load();
+            List<String> lines = new ArrayList<>(next.errors());
+            lines.addAll(ConfigDiff.between(current.getAndSet(next), next).describe());
+            return lines;
+        };
+        assertEquals(0, call("reload", "{}").getAsJsonArray("changes").size(), "nothing changed yet");
+        // -t: save directory for the change; (-P would make `commit` a no-op)
+        assertEquals(0, ow.run(10_000, "uci", "-c", conf.toString(), "-t", save.toString(), "set",
+                "network.wwan.apn=web.vodafone.de").exitCode());
+        assertEquals(0, call("reload", "{}").getAsJsonArray("changes").size(), "uncommitted changes are not applied");
+        assertEquals(0, ow.run(10_000, "uci", "-c", conf.toString(), "-t", save.toString(), "commit", "network").exitCode());
+        JsonObject r = call("reload", "{}");
+        assertEquals("wwan: changed apn", r.getAsJsonArray("changes").get(0).getAsString(), r.toString());
+        assertEquals("web.vodafone.de", current.get().modems().get(0).apn());
+        // a bad value is reported naming section and option; a secret's value is never shown
+        assertEquals(0, ow.run(10_000, "uci", "-c", conf.toString(), "-t", save.toString(), "set",
+                "network.wwan.pincode=12x").exitCode());
+        assertEquals(0, ow.run(10_000, "uci", "-c", conf.toString(), "-t", save.toString(), "commit", "network").exitCode());
+        String changes = call("reload", "{}").getAsJsonArray("changes").toString();
+        assertTrue(changes.contains("network.wwan: option 'pincode' has an invalid value (secret, not shown)"), changes);
+        assertTrue(changes.contains("wwan: removed"), changes);
+        assertFalse(changes.contains("12x"), changes);
     }
 }

@@ -78,4 +78,29 @@ class NativeUciTest {
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("uncommitted", uci.load(dir, "network").section("wwan").string("apn"));
     }
+
+    @Test
+    void bothBackendsGiveTheSameConfiguration() throws Exception {
+        String[][] cases = {
+                {ConfigReaderTest.NETWORK, ConfigReaderTest.LTEMODEM},
+                {ConfigReaderTest.NETWORK.replace("'IPV4V6'", "'ipv5'").replace("'1234'", "'12ab'"),
+                        ConfigReaderTest.LTEMODEM.replace("'5'", "'0'") + "\toption bogus '1'\n"},
+                {"config interface 'wwan'\n\tfoo\n", "config ltemodem\n\toption log_level 'warn'\n"},
+                {UciCorpus.files().get("quoting") + "\toption proto 'ltemodem'\n", null},
+        };
+        int i = 0;
+        for (String[] c : cases) {
+            Path d = Files.createDirectories(dir.resolve("case" + i++));
+            Files.writeString(d.resolve("network"), c[0]);
+            if (c[1] != null) Files.writeString(d.resolve("ltemodem"), c[1]);
+            var viaLibuci = new ConfigReader(d, uci).load();
+            var viaJava = new ConfigReader(d, new UciTextParser()).load();
+            assertEquals(viaLibuci, viaJava, "case " + (i - 1));
+        }
+    }
+
+    @Test
+    void forDirectoryPicksLibuciWhenItLoads() {
+        assertEquals("libuci", ConfigReader.forDirectory(dir).backend().describe());
+    }
 }

@@ -18,7 +18,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -42,6 +45,8 @@ public final class ApiDispatcher {
     /** Reply limits for {@code at}: a runaway modem must not produce a megabyte reply. */
     static final int MAX_AT_LINES = 200;
     static final int MAX_AT_LINE = 1024;
+    static final int WORKERS = 4;
+    static final int QUEUED_CALLS = 32;
 
     static final List<String> RESET_LEVELS = List.of("session", "radio", "modem", "usb", "power");
     static final List<String> HOTPLUG_ACTIONS = List.of("add", "remove", "change", "move", "bind", "unbind",
@@ -88,12 +93,19 @@ public final class ApiDispatcher {
         for (MethodSpec m : METHODS) byName.put(m.name(), m);
     }
 
+    /**
+     * A few workers with a short queue: AT commands are serialised per modem anyway, and a client flooding slow
+     * calls must get refusals, not one blocked thread per call.
+     */
     private static ExecutorService defaultWorkers() {
-        return Executors.newCachedThreadPool(r -> {
+        ThreadPoolExecutor e = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUED_CALLS), r -> {
             Thread t = new Thread(r, "ltemodem-api");
             t.setDaemon(true);
             return t;
         });
+        e.allowCoreThreadTimeOut(true);
+        return e;
     }
 
     /** The method table, in publication order. */
@@ -286,8 +298,8 @@ public final class ApiDispatcher {
                     f.complete(Reply.error(UbusStatus.UNKNOWN_ERROR, "failed inside the daemon (see the log)"));
                 }
             });
-        } catch (RuntimeException e) {
-            f.complete(Reply.error(UbusStatus.UNKNOWN_ERROR, "the daemon is shutting down"));
+        } catch (RejectedExecutionException e) {
+            f.complete(Reply.error(UbusStatus.UNKNOWN_ERROR, "busy: too many slow calls in progress, try again"));
         }
         return f;
     }

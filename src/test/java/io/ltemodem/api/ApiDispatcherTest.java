@@ -355,4 +355,27 @@ class ApiDispatcherTest {
                 ModemState.of(StateKind.ONLINE), "ping ok", 1));
         assertEquals("{\"modem\":\"wwan\",\"from\":\"connected\",\"to\":\"online\",\"reason\":\"ping ok\"}", e.toString());
     }
+
+    @Test
+    void aFloodOfSlowCallsIsRefusedNotQueuedForever() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        fake.atHandler = (m, c) -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return AtResult.of(AtResult.Kind.OK, List.of());
+        };
+        ApiDispatcher pooled = new ApiDispatcher(fake);
+        List<CompletableFuture<Reply>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < ApiDispatcher.WORKERS + ApiDispatcher.QUEUED_CALLS + 5; i++) {
+            all.add(pooled.dispatch("at", JsonParser.parseString("{\"modem\":\"wwan\",\"command\":\"ATI\"}").getAsJsonObject()));
+        }
+        long refused = all.stream().filter(CompletableFuture::isDone).count();
+        assertEquals(5, refused);
+        assertTrue(all.get(all.size() - 1).join().errorMessage().startsWith("busy"));
+        release.countDown();
+        for (CompletableFuture<Reply> f : all.subList(0, all.size() - 5)) assertTrue(f.get(5, java.util.concurrent.TimeUnit.SECONDS).isOk());
+    }
 }

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class NativeBlobmsgTest {
     @BeforeAll
     static void libs() {
-        OpenWrtPrefix.require("libubox");
+        OpenWrtPrefix.require("ubus");
     }
 
     private static String hex(byte[] b) {

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  */
 public final class OpenWrtPrefix {
     public static final String ENV = "LTEMODEM_OPENWRT_PREFIX";
-    private static boolean announced;
+    private static final java.util.Set<String> announced = new java.util.HashSet<>();
 
     public final Path prefix;
     private final ProcessRunner runner = new ProcessRunner();
@@ -34,10 +34,7 @@ public final class OpenWrtPrefix {
         String p = System.getenv(ENV);
         boolean ok = p != null && !p.isBlank() && Files.isDirectory(Path.of(p, "lib"))
                 && Files.isExecutable(Path.of(p, "sbin", "ubusd"));
-        if (!ok && !announced) {
-            System.err.println(ENV + " not set: skipping " + what + " integration tests");
-            announced = true;
-        }
+        if (!ok && announced.add(what)) System.err.println(ENV + " not set: skipping " + what + " integration tests");
         Assumptions.assumeTrue(ok, ENV + " not set: skipping " + what + " integration tests");
         OpenWrtPrefix o = new OpenWrtPrefix(Path.of(p).toAbsolutePath());
         // JNA must find the private libraries; libubox is loaded first by OpenWrtLibraries.

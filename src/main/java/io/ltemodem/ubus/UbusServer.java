@@ -85,6 +85,11 @@ public final class UbusServer implements AutoCloseable {
      * and returns empty (the daemon keeps running without its ubus object).
      */
     public static Optional<UbusServer> startIfAvailable(DaemonApi api, Settings settings) {
+        return startIfAvailable(null, api, settings);
+    }
+
+    /** As {@link #startIfAvailable(DaemonApi, Settings)}, with a dispatcher of the caller's (e.g. its engine clock). */
+    public static Optional<UbusServer> startIfAvailable(ApiDispatcher dispatcher, DaemonApi api, Settings settings) {
         try {
             OpenWrtLibraries.ubus();
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
@@ -92,7 +97,7 @@ public final class UbusServer implements AutoCloseable {
                     firstLine(e.getMessage()), settings.objectName());
             return Optional.empty();
         }
-        return Optional.of(start(new ApiDispatcher(api), api, settings));
+        return Optional.of(start(dispatcher != null ? dispatcher : new ApiDispatcher(api), api, settings));
     }
 
     /**
@@ -169,7 +174,7 @@ public final class UbusServer implements AutoCloseable {
                 }
                 ubox.uloop_run_timeout(timeout);
                 wake.runPending();
-                if (ctx != null && socketEof()) connectionLost();
+                if (ctx != null && UbusInline.ubusSocketEof(ctx)) connectionLost();
                 if (ctx == null && !stopping && System.nanoTime() - nextAttemptNanos >= 0) tryConnect();
             }
         } catch (Throwable t) {
@@ -189,7 +194,7 @@ public final class UbusServer implements AutoCloseable {
             scheduleRetry();
             return;
         }
-        ubox.uloop_fd_add(c.share(UbusStructs.Layout.CONTEXT_SOCK), LibUbox.ULOOP_BLOCKING | LibUbox.ULOOP_READ);
+        UbusInline.ubusAddUloop(ubox, c);
         image.resetForNewConnection();
         int rc = ubus.ubus_add_object(c, image.pointer());
         if (rc != 0) {
@@ -212,11 +217,6 @@ public final class UbusServer implements AutoCloseable {
     private void scheduleRetry() {
         nextAttemptNanos = System.nanoTime() + backoffMs * 1_000_000L;
         backoffMs = Math.min(settings.reconnectMaxMs(), backoffMs * 2);
-    }
-
-    /** {@code ctx->sock.eof}, set by libubus when ubusd closed the socket. */
-    private boolean socketEof() {
-        return ctx.getByte(UbusStructs.Layout.CONTEXT_SOCK + UbusStructs.Layout.ULOOP_FD_EOF) != 0;
     }
 
     private void connectionLost() {
@@ -266,7 +266,7 @@ public final class UbusServer implements AutoCloseable {
                 }
                 return r.status();
             }
-            Memory deferred = defer(req);
+            Memory deferred = UbusInline.ubusDeferRequest(req);
             long gen = generation;
             f.whenComplete((r, t) -> wake.post(() -> completeDeferred(gen, deferred, method,
                     r != null ? r : Reply.error(UbusStatus.UNKNOWN_ERROR, method + " failed inside the daemon"))));
@@ -284,20 +284,6 @@ public final class UbusServer implements AutoCloseable {
         }
     }
 
-    /** The inline {@code ubus_defer_request}: our own copy of the request, and {@code deferred} set in libubus's. */
-    private static Memory defer(Pointer req) {
-        int size = UbusStructs.Layout.REQUEST_DATA_SIZE;
-        Memory copy = new Memory(size);
-        copy.write(0, req.getByteArray(0, size), 0, size);
-        // The ACL strings point into the message buffer, which is reused; the request fd is closed by libubus.
-        copy.write(UbusStructs.Layout.REQUEST_ACL, new byte[UbusStructs.Layout.ACL_SIZE], 0, UbusStructs.Layout.ACL_SIZE);
-        copy.setInt(UbusStructs.Layout.REQUEST_FD, -1);
-        copy.setInt(UbusStructs.Layout.REQUEST_REQ_FD, -1);
-        copy.setByte(UbusStructs.Layout.REQUEST_DEFERRED, (byte) 1);
-        req.setByte(UbusStructs.Layout.REQUEST_DEFERRED, (byte) 1);
-        return copy;
-    }
-
     private void completeDeferred(long gen, Memory req, String method, Reply r) {
         if (gen != generation || ctx == null) {
             log.debug("{}: the caller's connection is gone; reply dropped", method);
@@ -308,19 +294,14 @@ public final class UbusServer implements AutoCloseable {
     }
 
     private void sendReply(Pointer c, Pointer req, Reply r) {
-        byte[] b = Blobmsg.encode(r.body());
-        Memory m = new Memory(b.length);
-        m.write(0, b, 0, b.length);
-        int rc = ubus.ubus_send_reply(c, req, m);
+        int rc = ubus.ubus_send_reply(c, req, UbusInline.toNative(Blobmsg.encode(r.body())));
         if (rc != 0) log.debug("ubus_send_reply: {}", ubus.ubus_strerror(rc));
     }
 
     /** The handler's {@code msg}: the UBUS_ATTR_DATA attribute, a plain blob holding blobmsg members. */
     private static JsonObject readMessage(Pointer msg) {
         if (msg == null) return new JsonObject();
-        int raw = Blob.rawLen(Blob.readIdLen(msg.getByteArray(0, Blob.HEADER), 0));
-        if (raw < Blob.HEADER || raw > Blob.MAX_MESSAGE) throw new BlobmsgException("message length " + raw);
-        return Blobmsg.decode(msg.getByteArray(0, raw));
+        return Blobmsg.decode(UbusInline.blobBytes(msg));
     }
 
     private void sendEvent(JsonObject data) {
@@ -328,10 +309,7 @@ public final class UbusServer implements AutoCloseable {
             log.debug("ubus not connected: event {} dropped", data);
             return;
         }
-        byte[] b = Blobmsg.encode(data);
-        Memory m = new Memory(b.length);
-        m.write(0, b, 0, b.length);
-        int rc = ubus.ubus_send_event(ctx, settings.objectName() + ".state", m);
+        int rc = ubus.ubus_send_event(ctx, settings.objectName() + ".state", UbusInline.toNative(Blobmsg.encode(data)));
         if (rc != 0) log.debug("ubus_send_event: {}", ubus.ubus_strerror(rc));
     }
 
@@ -347,10 +325,8 @@ public final class UbusServer implements AutoCloseable {
             log.info("netifd has no {} ({}): {} not sent", path, ubus.ubus_strerror(rc), method);
             return;
         }
-        byte[] empty = new BlobmsgWriter().toByteArray();
-        Memory m = new Memory(empty.length);
-        m.write(0, empty, 0, empty.length);
-        rc = ubus.ubus_invoke_fd(ctx, id.getValue(), method, m, null, null, settings.invokeTimeoutMs(), -1);
+        Memory empty = UbusInline.toNative(new BlobmsgWriter().toByteArray());
+        rc = ubus.ubus_invoke_fd(ctx, id.getValue(), method, empty, null, null, settings.invokeTimeoutMs(), -1);
         if (rc == 0) log.info("asked netifd to {} interface {}", method, modem);
         else log.warn("netifd {} {}: {}", method, modem, ubus.ubus_strerror(rc));
     }
@@ -380,7 +356,7 @@ public final class UbusServer implements AutoCloseable {
     public void close() {
         if (stopping) return;
         stopping = true;
-        wake.post(() -> { });
+        wake.post(UbusInline::uloopEnd);
         if (Thread.currentThread() != thread) {
             try {
                 thread.join(5_000);

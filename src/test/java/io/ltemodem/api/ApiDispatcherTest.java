@@ -378,4 +378,15 @@ class ApiDispatcherTest {
         release.countDown();
         for (CompletableFuture<Reply> f : all.subList(0, all.size() - 5)) assertTrue(f.get(5, java.util.concurrent.TimeUnit.SECONDS).isOk());
     }
+
+    @Test
+    void statusAnswersFromTheCacheInMicroseconds() {
+        JsonObject args = JsonParser.parseString("{\"modem\":\"wwan\",\"ubus_rpc_session\":\"x\"}").getAsJsonObject();
+        for (int i = 0; i < 2_000; i++) d.dispatch("status", args); // warm up
+        int n = 10_000;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) assertTrue(d.dispatch("status", args).isDone());
+        long perCallMicros = (System.nanoTime() - t0) / 1_000 / n;
+        assertTrue(perCallMicros < 500, "status took " + perCallMicros + " µs per call");
+    }
 }

@@ -22,10 +22,9 @@ public final class FakeNetifdMain {
         ubox.uloop_init();
         Pointer ctx = ubus.ubus_connect(args[1]);
         if (ctx == null) throw new IllegalStateException("cannot connect to " + args[1]);
-        ubox.uloop_fd_add(ctx.share(UbusStructs.Layout.CONTEXT_SOCK), LibUbox.ULOOP_BLOCKING | LibUbox.ULOOP_READ);
+        UbusInline.ubusAddUloop(ubox, ctx);
         LibUbus.Handler h = (c, obj, req, method, msg) -> {
-            int raw = Blob.rawLen(Blob.readIdLen(msg.getByteArray(0, 4), 0));
-            System.out.println("CALL " + method.getString(0) + " " + Blobmsg.decode(msg.getByteArray(0, raw)));
+            System.out.println("CALL " + method.getString(0) + " " + Blobmsg.decode(UbusInline.blobBytes(msg)));
             System.out.flush();
             return 0;
         };
@@ -37,7 +36,7 @@ public final class FakeNetifdMain {
         System.out.flush();
         while (true) {
             ubox.uloop_run_timeout(500);
-            if (ctx.getByte(UbusStructs.Layout.CONTEXT_SOCK + UbusStructs.Layout.ULOOP_FD_EOF) != 0) System.exit(0);
+            if (UbusInline.ubusSocketEof(ctx)) System.exit(0);
             java.lang.ref.Reference.reachabilityFence(image);
         }
     }

@@ -55,7 +55,7 @@ public final class ConfigReader implements ConfigSource {
     }
 
     public static ConfigReader forDirectory(Path confdir) {
-        UciBackend b = NativeUci.load().<UciBackend>map(n -> n).orElseGet(() -> {
+        UciBackend b = NativeUci.ifAvailable().<UciBackend>map(n -> n).orElseGet(() -> {
             log.info("libuci not found: reading {} with the built-in UCI parser", confdir);
             return new UciTextParser();
         });

@@ -38,7 +38,7 @@ public final class NativeUci implements UciBackend {
     }
 
     /** libuci if it can be loaded (after libubox), else empty. */
-    public static Optional<NativeUci> load() {
+    public static Optional<NativeUci> ifAvailable() {
         try {
             return Optional.of(new NativeUci(OpenWrtLibraries.library("uci", LibUci.class)));
         } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {

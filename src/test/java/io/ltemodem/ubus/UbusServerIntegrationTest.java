@@ -298,7 +298,7 @@ class UbusServerIntegrationTest {
         Path save = Files.createDirectories(dir.resolve("uci-save"));
         Files.writeString(conf.resolve("network"), "config interface 'wwan'\n\toption proto 'ltemodem'\n"
                 + "\toption apn 'internet'\n\toption pincode '1234'\n");
-        ConfigReader reader = new ConfigReader(conf, NativeUci.load().orElseThrow());
+        ConfigReader reader = new ConfigReader(conf, NativeUci.ifAvailable().orElseThrow());
         AtomicReference<ConfigSource.Loaded> current = new AtomicReference<>(reader.load());
         fake.reloadHandler = () -> {
             ConfigSource.Loaded next = reader.load();

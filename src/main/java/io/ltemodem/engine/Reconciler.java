@@ -610,7 +610,14 @@ public final class Reconciler implements AutoCloseable {
         if (a instanceof Action.Wait w) return w.why();
         if (a instanceof Action.Park p) return p.why().message();
         if (a instanceof Action.Done) return "as configured";
-        return a.getClass().getSimpleName();
+        if (a instanceof Action.Init) return "reporting not set up";
+        if (a instanceof Action.EnterPin) return "the SIM asks for its PIN";
+        if (a instanceof Action.RadioOn) return "the radio is off";
+        if (a instanceof Action.DefineContext) return "the PDP context differs from the configuration";
+        if (a instanceof Action.Attach) return "not attached";
+        if (a instanceof Action.StartBearer) return "no data session";
+        if (a instanceof Action.StopBearer) return "a data session that should not be up";
+        return a.toString();
     }
 
     private void publish(ModemState next, String reason, Snapshot s) {

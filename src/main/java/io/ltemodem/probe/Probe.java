@@ -60,7 +60,7 @@ public final class Probe {
         Fact<SimStatus> sim = readSim(step, profile);
         b.sim(sim);
         b.identity(fact(knownIdentity != null ? knownIdentity : readIdentity(step, profile, sim)));
-        if (step.dead) return b.build();
+        if (step.dead) return b.atResponsive(fact(false)).build();
 
         b.radio(step.parse("AT+CFUN?", RadioParser::parseCfun));
         for (RegDomain d : DOMAINS) {
@@ -81,6 +81,8 @@ public final class Probe {
             b.pdpAddresses(fact(List.of()));
         }
         b.signal(readSignal(step, profile, b));
+        // It answered "AT" but fell silent mid-probe: it is not responsive now, whatever the first answer said.
+        if (step.dead) b.atResponsive(fact(false));
         return b.build();
     }
 

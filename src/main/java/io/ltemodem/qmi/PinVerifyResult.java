@@ -12,7 +12,8 @@ public record PinVerifyResult(Outcome outcome, Integer pinRetries, Integer pukRe
         return outcome == Outcome.VERIFIED;
     }
 
-    static PinVerifyResult from(QmiResult<PinRetries> r) {
+    /** Classifies a verification answer. */
+    public static PinVerifyResult of(QmiResult<PinRetries> r) {
         PinRetries p = r.value();
         Integer pin = p == null ? null : p.verifyLeft();
         Integer puk = p == null ? null : p.unblockLeft();

@@ -33,8 +33,9 @@ public final class UqmiParsers {
         try {
             JsonReader r = new JsonReader(new StringReader(out.trim()));
             r.setStrictness(Strictness.LENIENT);
-            return JsonParser.parseReader(r);
-        } catch (RuntimeException e) {
+            JsonElement e = JsonParser.parseReader(r);
+            return r.peek() == JsonToken.END_DOCUMENT ? e : null; // one value and nothing after it
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

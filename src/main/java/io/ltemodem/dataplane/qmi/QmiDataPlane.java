@@ -100,14 +100,22 @@ public final class QmiDataPlane implements DataPlane {
         if (!format.ok()) return format;
         StepResult firstFailure = null;
         int up = 0;
-        for (IpFamily f : families(want.pdpType())) {
-            StepResult r = startFamily(want, f);
-            if (r.ok()) {
-                up++;
-            } else {
-                if (firstFailure == null) firstFailure = r;
-                if (r.error() == ErrorCode.TIMEOUT) break; // the modem is not answering: do not queue more waits
+        // Two passes at most: a CTL sync while allocating the second family's client ends the first family's
+        // session too, so the first family is then started again.
+        for (int pass = 0; pass < 2; pass++) {
+            int syncsBefore = clients.syncs();
+            firstFailure = null;
+            up = 0;
+            for (IpFamily f : families(want.pdpType())) {
+                StepResult r = startFamily(want, f);
+                if (r.ok()) {
+                    up++;
+                } else {
+                    if (firstFailure == null) firstFailure = r;
+                    if (r.error() == ErrorCode.TIMEOUT) break; // the modem is not answering: do not queue more waits
+                }
             }
+            if (clients.syncs() == syncsBefore || up == 0) break;
         }
         if (up > 0) {
             if (firstFailure != null) log.warn("{}: dual stack came up partly: {}", tool.device(), firstFailure.message());

@@ -29,6 +29,7 @@ final class WdsClients {
 
     private final QmiTool tool;
     private final Map<IpFamily, Client> clients = new EnumMap<>(IpFamily.class);
+    private int syncs;
 
     WdsClients(QmiTool tool) {
         for (IpFamily f : IpFamily.values()) clients.put(f, new Client());
@@ -49,6 +50,7 @@ final class WdsClients {
             QmiResult<Void> s = tool.sync();
             if (!s.ok()) return s.withoutValue();
             forgetAll(); // the sync released ours as well, and their sessions with them
+            syncs++;
             r = tool.allocateWdsClient();
         }
         if (r.ok()) {
@@ -70,6 +72,11 @@ final class WdsClients {
 
     void forgetAll() {
         for (IpFamily f : IpFamily.values()) forget(f);
+    }
+
+    /** How many CTL syncs this has sent: each one ended every session we had. */
+    int syncs() {
+        return syncs;
     }
 
     /** Client ids held now (for leak checks and logs). */

@@ -243,6 +243,19 @@ class QmiDataPlaneTest {
     }
 
     @Test
+    void aSyncForTheSecondFamilyDoesNotLoseTheFirst() throws Exception {
+        plane(3, RealQmicli.TEST_TIMEOUTS, null);
+        for (int i = 0; i < 2; i++) assertTrue(q.tool.allocateWdsClient().ok()); // leaked by someone else
+        ModemConfig both = V4.withPdpType(ModemConfig.PdpType.IPV4V6);
+        assertTrue(plane.start(both).ok());
+        assertEquals(2, q.model.activeSessions(), "IPv4 was started again after the sync ended it");
+        assertEquals(2, q.sim.cidsInUse(QmiServices.WDS));
+        IpConfig ip = observe(both).ipConfig().value();
+        assertNotNull(ip.ipv4());
+        assertNotNull(ip.ipv6());
+    }
+
+    @Test
     void aClientTheModemForgotIsReplaced() throws Exception {
         plane();
         assertTrue(plane.start(V4).ok());

@@ -1,0 +1,81 @@
+package io.ltemodem.sim.qmi;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Faults the simulator can show, switchable while it runs: total silence (a wedged firmware), dropped requests
+ * (the "first request after power-up is ignored" stall that hangs uqmi), messages it never answers (stops
+ * answering mid-start), slow answers (delayed through the simulator's Clock) and fragmented writes.
+ */
+public final class QmiFaults {
+    private volatile boolean silent;
+    private final AtomicInteger dropNext = new AtomicInteger();
+    private final Set<Integer> ignored = ConcurrentHashMap.newKeySet();
+    private volatile long delayMs;
+    private volatile int fragmentBytes;
+
+    /** No answer to anything. */
+    public QmiFaults silent(boolean v) {
+        silent = v;
+        return this;
+    }
+
+    /** The next {@code n} requests (any service) get no answer. */
+    public QmiFaults dropNext(int n) {
+        dropNext.set(n);
+        return this;
+    }
+
+    /** Requests with this service and message id get no answer (e.g. WDS Start Network: silence mid-start). */
+    public QmiFaults ignore(int service, int msgId) {
+        ignored.add(key(service, msgId));
+        return this;
+    }
+
+    public QmiFaults clearIgnored() {
+        ignored.clear();
+        return this;
+    }
+
+    /** Every answer waits this long on the simulator's clock first. */
+    public QmiFaults delayMs(long ms) {
+        delayMs = ms;
+        return this;
+    }
+
+    /** Answers are written in chunks of this many bytes (0 = whole frames). */
+    public QmiFaults fragment(int bytes) {
+        fragmentBytes = bytes;
+        return this;
+    }
+
+    public QmiFaults clear() {
+        silent = false;
+        dropNext.set(0);
+        ignored.clear();
+        delayMs = 0;
+        fragmentBytes = 0;
+        return this;
+    }
+
+    /** Decides (and counts down a drop) whether this request goes unanswered. */
+    boolean swallow(int service, int msgId) {
+        if (silent) return true;
+        if (ignored.contains(key(service, msgId))) return true;
+        return dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    long delayMs() {
+        return delayMs;
+    }
+
+    int fragmentBytes() {
+        return fragmentBytes;
+    }
+
+    private static int key(int service, int msgId) {
+        return service << 16 | msgId;
+    }
+}

@@ -56,9 +56,15 @@ package-jre:
 uci-reference:
 	node openwrt-package/tools/uci-reference.js write
 
-# Figures, not assertions.
+# Figures, not assertions: runs the @Tag("bench") classes, prints their tables and writes bench/RESULTS.md
+# with the machine and the date.
 bench: build
-	$(MVN) -q test -Dgroups=bench -DexcludedGroups= -Dsurefire.failIfNoSpecifiedTests=false
+	rm -rf bench/out
+	$(MVN) -q test -Dgroups=bench -Dltemodem.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false
+	{ echo "# ltemodem benchmark results"; echo; \
+	  echo "Run $$(date -u '+%Y-%m-%d %H:%M UTC') on $$(uname -m), $$(nproc) cores, $$(awk '/MemTotal/ {printf "%.0f GiB", $$2/1048576}' /proc/meminfo), $$(java -version 2>&1 | head -n1)."; \
+	  echo "Reproduce with \`make bench\`."; echo; cat bench/out/sections.md; } > bench/RESULTS.md
+	@echo "wrote bench/RESULTS.md"
 
 clean:
 	$(MVN) -q clean

@@ -376,7 +376,7 @@ public final class Reconciler implements AutoCloseable {
         }
         publish(device ? ModemState.of(StateKind.ENUMERATING)
                 : ModemState.failed(StateKind.ABSENT, null, ErrorCode.NO_DEVICE), device ? "waiting for the AT port" : "no device", s);
-        return timings.portPollMs() * 5;
+        return timings.portPollMs();
     }
 
     /** After a reopen or a reboot nothing the modem was told, or said about itself, is assumed any more. */

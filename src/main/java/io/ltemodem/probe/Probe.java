@@ -40,6 +40,9 @@ import java.util.Optional;
 public final class Probe {
     private static final List<RegDomain> DOMAINS = List.of(RegDomain.CS, RegDomain.GPRS, RegDomain.EPS);
 
+    /** Quectel lists 300 ms for simple commands; a plain AT gets a little more. */
+    static final long LIVENESS_TIMEOUT_MS = 1_000;
+
     private final Clock clock;
     private final long commandTimeoutMs;
 
@@ -53,7 +56,8 @@ public final class Probe {
         Snapshot.Builder b = Snapshot.builder(clock.millis());
         b.portPresent(fact(true));
         Step step = new Step(ch);
-        AtResult at = step.send("AT");
+        // A modem that is booting swallows commands: ask briefly, so its first answer is not missed by seconds.
+        AtResult at = step.send("AT", Math.min(commandTimeoutMs, LIVENESS_TIMEOUT_MS));
         b.atResponsive(fact(at.answered()));
         if (!at.answered()) return b.build();
 
@@ -208,8 +212,12 @@ public final class Probe {
         }
 
         AtResult send(String cmd) {
+            return send(cmd, commandTimeoutMs);
+        }
+
+        AtResult send(String cmd, long timeoutMs) {
             if (dead) return AtResult.closed("probe stopped: port not answering");
-            AtResult r = ch.send(AtCommand.of(cmd, commandTimeoutMs));
+            AtResult r = ch.send(AtCommand.of(cmd, timeoutMs));
             if (!r.answered()) dead = true;
             return r;
         }

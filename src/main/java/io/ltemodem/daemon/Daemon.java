@@ -164,6 +164,7 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     public synchronized List<String> reload() {
         ConfigSource.Loaded c = source.load();
         List<String> report = new ArrayList<>(c.errors());
+        boolean daemonChanged = !c.daemon().equals(config);
         config = c.daemon();
         Map<String, ModemConfig> wanted = new LinkedHashMap<>();
         for (ModemConfig m : c.modems()) wanted.put(m.name(), m);
@@ -180,12 +181,14 @@ public final class Daemon implements DaemonApi, AutoCloseable {
             if (e == null) {
                 add(m);
                 report.add(m.name() + ": added");
-            } else {
+            } else if (!e.config().equals(m) || daemonChanged) {
+                // Only what changed is touched: an unchanged modem keeps its session and is not even woken.
                 if (!e.config().equals(m)) report.add(m.name() + ": changed");
                 e.reconciler().update(m, Reconciler.DaemonSettings.from(config));
                 modems.put(m.name(), new Entry(m, e.reconciler(), e.parts()));
             }
         }
+        if (daemonChanged) report.add("daemon settings changed");
         report.forEach(l -> log.info("reload: {}", l));
         return report;
     }

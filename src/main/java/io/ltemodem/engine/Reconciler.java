@@ -21,6 +21,7 @@ import io.ltemodem.model.StateKind;
 import io.ltemodem.probe.Probe;
 import io.ltemodem.sys.Clock;
 import io.ltemodem.sys.Deadline;
+import io.ltemodem.sys.StaleHolders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,7 @@ public final class Reconciler implements AutoCloseable {
     private final List<EngineListener> listeners = new CopyOnWriteArrayList<>();
     private final Object wakeLock = new Object();
     private final MaintenanceSchedule maintenance;
+    private final StaleHolders staleHolders = StaleHolders.system();
 
     private volatile ModemConfig want;
     private volatile DaemonSettings daemon;
@@ -281,7 +283,7 @@ public final class Reconciler implements AutoCloseable {
         if (!channel.isOpen() || !path.equals(channel.path())) {
             forgetModemFacts();
             try {
-                channel.open(path);
+                openPort(path);
                 log.info("{}: AT port {}", modem, path);
             } catch (IOException e) {
                 lastError = e.getMessage();
@@ -354,6 +356,21 @@ public final class Reconciler implements AutoCloseable {
             connectedBefore = false;
         }
         return act(plan.action(), s, settings);
+    }
+
+    /**
+     * Opens the AT port; when something else holds it (a stale helper from an earlier script or daemon), stops
+     * exactly the processes that provably have our node open and tries once more.
+     */
+    private void openPort(String path) throws IOException {
+        try {
+            channel.open(path);
+        } catch (IOException first) {
+            List<StaleHolders.Holder> stopped = staleHolders.stop(java.nio.file.Path.of(path), 2_000);
+            if (stopped.isEmpty()) throw first;
+            note("stop stale helpers", stopped.size() + " process(es) held " + path);
+            channel.open(path);
+        }
     }
 
     private Snapshot observe(ModemConfig want) {

@@ -249,4 +249,25 @@ class ReconcilerScenarioTest {
         }
         assertEquals(ErrorCode.QUARANTINE, h.reconciler.status().state().error());
     }
+    @Test
+    void aStaleHelperHoldingThePortIsStoppedAndOnlyIt() throws Exception {
+        Process[] stale = new Process[2];
+        try {
+            harness().start(h.modem("quectel-ec25"), want, h.daemon(), sim -> {
+                String path = sim.atPort().awaitPath(120_000);
+                // A leftover helper with the port open and locked, and one of the same name on another node.
+                stale[0] = new ProcessBuilder("flock", "-n", path, "sleep", "60").start();
+                stale[1] = new ProcessBuilder("flock", "-n", dir.resolve("other.lock").toString(), "sleep", "60").start();
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (io.ltemodem.sys.StaleHolders.system().holding(java.nio.file.Path.of(path)).isEmpty()
+                        && System.nanoTime() < deadline) Thread.sleep(10);
+            });
+            h.await(StateKind.ONLINE, REAL_MS);
+            assertEquals(1, h.count("stop stale helpers"), h.actions.toString());
+            assertTrue(stale[0].waitFor(5, java.util.concurrent.TimeUnit.SECONDS), "the holder was stopped");
+            assertTrue(stale[1].isAlive(), "the other one was not");
+        } finally {
+            for (Process p : stale) if (p != null) p.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
 }

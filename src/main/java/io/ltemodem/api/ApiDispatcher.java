@@ -121,7 +121,7 @@ public final class ApiDispatcher {
     public CompletableFuture<Reply> dispatch(String method, JsonObject args) {
         MethodSpec spec = method == null ? null : byName.get(method);
         if (spec == null) {
-            return done(Reply.error(UbusStatus.METHOD_NOT_FOUND, "no method '" + method + "'"));
+            return done(Reply.error(UbusStatus.METHOD_NOT_FOUND, "no method " + ArgSpec.quote(method)));
         }
         try {
             Map<String, Object> a = spec.validate(args == null ? new JsonObject() : args);
@@ -139,7 +139,7 @@ public final class ApiDispatcher {
                 case "reload" -> async(this::reload);
                 case "hotplug" -> done(hotplug((String) a.get("action"), (String) a.get("subsystem"),
                         (String) a.get("devname"), (String) a.get("devpath")));
-                default -> done(Reply.error(UbusStatus.METHOD_NOT_FOUND, "no method '" + method + "'"));
+                default -> done(Reply.error(UbusStatus.METHOD_NOT_FOUND, "no method " + ArgSpec.quote(method)));
             };
         } catch (ApiException e) {
             log.debug("{}: {}", method, e.getMessage());

@@ -139,8 +139,13 @@ public record ArgSpec(String name, ArgType type, boolean required, int maxLength
         return "a string";
     }
 
-    /** A value quoted for a message: shortened, control characters shown as '?'. */
-    static String quote(String v) {
+    /**
+     * A value quoted for a message: secrets masked (a PIN typed into the wrong field must not reach a log through
+     * our error), shortened, control characters shown as '?'.
+     */
+    static String quote(String raw) {
+        if (raw == null) return "nothing";
+        String v = io.ltemodem.at.AtCommand.mask(raw);
         StringBuilder b = new StringBuilder("'");
         int n = Math.min(v.length(), 40);
         for (int i = 0; i < n; i++) {

@@ -63,6 +63,7 @@ public record AtCommand(String text, long timeoutMs, List<String> responsePrefix
     }
 
     public static String mask(String commandText) {
+        if (commandText == null) return null;
         Matcher m = SECRET_ARGS.matcher(commandText);
         return m.find() ? commandText.substring(0, m.start(2)) + "***" : commandText;
     }

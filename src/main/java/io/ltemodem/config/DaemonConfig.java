@@ -26,42 +26,141 @@ public record DaemonConfig(boolean enabled, String logLevel, long pollIntervalMs
     }
 
     public DaemonConfig withStateDir(Path dir) {
-        return new DaemonConfig(enabled, logLevel, pollIntervalMs, watchdogHosts, watchdogIntervalMs, watchdogFailures,
-                maxResetsPerHour, stablePeriodMs, maintenanceTime, maintenanceLevel, gpioPower, sysfsRoot,
-                atAllowDangerous, dir);
+        return toBuilder().stateDir(dir).build();
     }
 
     public DaemonConfig withPollInterval(long ms) {
-        return new DaemonConfig(enabled, logLevel, ms, watchdogHosts, watchdogIntervalMs, watchdogFailures,
-                maxResetsPerHour, stablePeriodMs, maintenanceTime, maintenanceLevel, gpioPower, sysfsRoot,
-                atAllowDangerous, stateDir);
+        return toBuilder().pollIntervalMs(ms).build();
     }
 
     public DaemonConfig withWatchdog(List<String> hosts, long intervalMs, int failures) {
-        return new DaemonConfig(enabled, logLevel, pollIntervalMs, hosts, intervalMs, failures,
-                maxResetsPerHour, stablePeriodMs, maintenanceTime, maintenanceLevel, gpioPower, sysfsRoot,
-                atAllowDangerous, stateDir);
+        return toBuilder().watchdogHosts(hosts).watchdogIntervalMs(intervalMs).watchdogFailures(failures).build();
     }
 
     public DaemonConfig withMaintenance(LocalTime at, String level) {
-        return new DaemonConfig(enabled, logLevel, pollIntervalMs, watchdogHosts, watchdogIntervalMs, watchdogFailures,
-                maxResetsPerHour, stablePeriodMs, at, level, gpioPower, sysfsRoot, atAllowDangerous, stateDir);
+        return toBuilder().maintenanceTime(at).maintenanceLevel(level).build();
     }
 
     public DaemonConfig withGpioPower(String path) {
-        return new DaemonConfig(enabled, logLevel, pollIntervalMs, watchdogHosts, watchdogIntervalMs, watchdogFailures,
-                maxResetsPerHour, stablePeriodMs, maintenanceTime, maintenanceLevel, path, sysfsRoot,
-                atAllowDangerous, stateDir);
+        return toBuilder().gpioPower(path).build();
     }
 
     public DaemonConfig withSysfsRoot(Path root) {
-        return new DaemonConfig(enabled, logLevel, pollIntervalMs, watchdogHosts, watchdogIntervalMs, watchdogFailures,
-                maxResetsPerHour, stablePeriodMs, maintenanceTime, maintenanceLevel, gpioPower, root,
-                atAllowDangerous, stateDir);
+        return toBuilder().sysfsRoot(root).build();
     }
 
     public DaemonConfig withResetCap(int perHour, long stableMs) {
-        return new DaemonConfig(enabled, logLevel, pollIntervalMs, watchdogHosts, watchdogIntervalMs, watchdogFailures,
-                perHour, stableMs, maintenanceTime, maintenanceLevel, gpioPower, sysfsRoot, atAllowDangerous, stateDir);
+        return toBuilder().maxResetsPerHour(perHour).stablePeriodMs(stableMs).build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.enabled = enabled;
+        b.logLevel = logLevel;
+        b.pollIntervalMs = pollIntervalMs;
+        b.watchdogHosts = watchdogHosts;
+        b.watchdogIntervalMs = watchdogIntervalMs;
+        b.watchdogFailures = watchdogFailures;
+        b.maxResetsPerHour = maxResetsPerHour;
+        b.stablePeriodMs = stablePeriodMs;
+        b.maintenanceTime = maintenanceTime;
+        b.maintenanceLevel = maintenanceLevel;
+        b.gpioPower = gpioPower;
+        b.sysfsRoot = sysfsRoot;
+        b.atAllowDangerous = atAllowDangerous;
+        b.stateDir = stateDir;
+        return b;
+    }
+
+    /** A changed copy, field by field. */
+    public static final class Builder {
+        private boolean enabled;
+        private String logLevel;
+        private long pollIntervalMs;
+        private List<String> watchdogHosts;
+        private long watchdogIntervalMs;
+        private int watchdogFailures;
+        private int maxResetsPerHour;
+        private long stablePeriodMs;
+        private LocalTime maintenanceTime;
+        private String maintenanceLevel;
+        private String gpioPower;
+        private Path sysfsRoot;
+        private boolean atAllowDangerous;
+        private Path stateDir;
+
+        public Builder enabled(boolean v) {
+            enabled = v;
+            return this;
+        }
+
+        public Builder logLevel(String v) {
+            logLevel = v;
+            return this;
+        }
+
+        public Builder pollIntervalMs(long v) {
+            pollIntervalMs = v;
+            return this;
+        }
+
+        public Builder watchdogHosts(List<String> v) {
+            watchdogHosts = v;
+            return this;
+        }
+
+        public Builder watchdogIntervalMs(long v) {
+            watchdogIntervalMs = v;
+            return this;
+        }
+
+        public Builder watchdogFailures(int v) {
+            watchdogFailures = v;
+            return this;
+        }
+
+        public Builder maxResetsPerHour(int v) {
+            maxResetsPerHour = v;
+            return this;
+        }
+
+        public Builder stablePeriodMs(long v) {
+            stablePeriodMs = v;
+            return this;
+        }
+
+        public Builder maintenanceTime(LocalTime v) {
+            maintenanceTime = v;
+            return this;
+        }
+
+        public Builder maintenanceLevel(String v) {
+            maintenanceLevel = v;
+            return this;
+        }
+
+        public Builder gpioPower(String v) {
+            gpioPower = v;
+            return this;
+        }
+
+        public Builder sysfsRoot(Path v) {
+            sysfsRoot = v;
+            return this;
+        }
+
+        public Builder atAllowDangerous(boolean v) {
+            atAllowDangerous = v;
+            return this;
+        }
+
+        public Builder stateDir(Path v) {
+            stateDir = v;
+            return this;
+        }
+
+        public DaemonConfig build() {
+            return new DaemonConfig(enabled, logLevel, pollIntervalMs, watchdogHosts, watchdogIntervalMs, watchdogFailures, maxResetsPerHour, stablePeriodMs, maintenanceTime, maintenanceLevel, gpioPower, sysfsRoot, atAllowDangerous, stateDir);
+        }
     }
 }

@@ -52,33 +52,145 @@ public record ModemConfig(String name, String device, String apn, PdpType pdpTyp
     }
 
     public ModemConfig withApn(String v) {
-        return new ModemConfig(name, device, v, pdpType, auth, username, password, pincode, protocol,
-                allowRoaming, profile, mtu, dhcp, dhcpv6, sourcefilter);
+        return toBuilder().apn(v).build();
     }
 
     public ModemConfig withPin(String v) {
-        return new ModemConfig(name, device, apn, pdpType, auth, username, password, v, protocol,
-                allowRoaming, profile, mtu, dhcp, dhcpv6, sourcefilter);
+        return toBuilder().pincode(v).build();
     }
 
     public ModemConfig withPdpType(PdpType v) {
-        return new ModemConfig(name, device, apn, v, auth, username, password, pincode, protocol,
-                allowRoaming, profile, mtu, dhcp, dhcpv6, sourcefilter);
+        return toBuilder().pdpType(v).build();
     }
 
     public ModemConfig withRoaming(boolean v) {
-        return new ModemConfig(name, device, apn, pdpType, auth, username, password, pincode, protocol,
-                v, profile, mtu, dhcp, dhcpv6, sourcefilter);
+        return toBuilder().allowRoaming(v).build();
     }
 
     public ModemConfig withDevice(String v) {
-        return new ModemConfig(name, v, apn, pdpType, auth, username, password, pincode, protocol,
-                allowRoaming, profile, mtu, dhcp, dhcpv6, sourcefilter);
+        return toBuilder().device(v).build();
     }
 
     public ModemConfig withProtocol(String v) {
-        return new ModemConfig(name, device, apn, pdpType, auth, username, password, pincode, v,
-                allowRoaming, profile, mtu, dhcp, dhcpv6, sourcefilter);
+        return toBuilder().protocol(v).build();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.name = name;
+        b.device = device;
+        b.apn = apn;
+        b.pdpType = pdpType;
+        b.auth = auth;
+        b.username = username;
+        b.password = password;
+        b.pincode = pincode;
+        b.protocol = protocol;
+        b.allowRoaming = allowRoaming;
+        b.profile = profile;
+        b.mtu = mtu;
+        b.dhcp = dhcp;
+        b.dhcpv6 = dhcpv6;
+        b.sourcefilter = sourcefilter;
+        return b;
+    }
+
+    /** A changed copy, field by field (the record has too many fields for positional copies). */
+    public static final class Builder {
+        private String name;
+        private String device;
+        private String apn;
+        private PdpType pdpType;
+        private Auth auth;
+        private String username;
+        private String password;
+        private String pincode;
+        private String protocol;
+        private boolean allowRoaming;
+        private int profile;
+        private int mtu;
+        private boolean dhcp;
+        private boolean dhcpv6;
+        private boolean sourcefilter;
+
+        public Builder name(String v) {
+            name = v;
+            return this;
+        }
+
+        public Builder device(String v) {
+            device = v;
+            return this;
+        }
+
+        public Builder apn(String v) {
+            apn = v;
+            return this;
+        }
+
+        public Builder pdpType(PdpType v) {
+            pdpType = v;
+            return this;
+        }
+
+        public Builder auth(Auth v) {
+            auth = v;
+            return this;
+        }
+
+        public Builder username(String v) {
+            username = v;
+            return this;
+        }
+
+        public Builder password(String v) {
+            password = v;
+            return this;
+        }
+
+        public Builder pincode(String v) {
+            pincode = v;
+            return this;
+        }
+
+        public Builder protocol(String v) {
+            protocol = v;
+            return this;
+        }
+
+        public Builder allowRoaming(boolean v) {
+            allowRoaming = v;
+            return this;
+        }
+
+        public Builder profile(int v) {
+            profile = v;
+            return this;
+        }
+
+        public Builder mtu(int v) {
+            mtu = v;
+            return this;
+        }
+
+        public Builder dhcp(boolean v) {
+            dhcp = v;
+            return this;
+        }
+
+        public Builder dhcpv6(boolean v) {
+            dhcpv6 = v;
+            return this;
+        }
+
+        public Builder sourcefilter(boolean v) {
+            sourcefilter = v;
+            return this;
+        }
+
+        public ModemConfig build() {
+            return new ModemConfig(name, device, apn, pdpType, auth, username, password, pincode, protocol, allowRoaming, profile, mtu, dhcp, dhcpv6, sourcefilter);
+        }
     }
 
     @Override

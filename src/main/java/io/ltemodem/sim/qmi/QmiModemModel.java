@@ -23,6 +23,14 @@ import java.util.List;
  */
 public interface QmiModemModel {
 
+    /**
+     * Whether the firmware answers QMI now. A modem that is booting, powering down or hung has its control node
+     * but answers nothing; the simulator then swallows requests (the client times out, as with hardware).
+     */
+    default boolean answering() {
+        return true;
+    }
+
     // ---- identity ----
 
     /** The IMEI DMS Get IDs reports. */

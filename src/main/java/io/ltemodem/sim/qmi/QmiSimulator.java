@@ -36,7 +36,7 @@ public final class QmiSimulator implements AutoCloseable {
     private final QmiModemModel model;
     private final Clock clock;
     private final Pty pty;
-    private final QmiFaults faults = new QmiFaults();
+    private final QmiFaults faults;
     private final Map<Integer, CidPool> pools;
     private final Map<Integer, ServiceHandler> handlers = new HashMap<>();
     private final WdsService wds;
@@ -54,6 +54,8 @@ public final class QmiSimulator implements AutoCloseable {
         private Clock clock = Clock.SYSTEM;
         private final Map<Integer, Integer> poolSizes = new HashMap<>();
         private int defaultPoolSize = 16;
+        private QmiFaults faults;
+        private String avoidPath;
 
         private Builder(QmiModemModel model) {
             this.model = model;
@@ -76,6 +78,24 @@ public final class QmiSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Faults to share with other simulators of the same modem (one per USB appearance): a fault set before
+         * a re-enumeration still holds after it. Default: a fresh set.
+         */
+        public Builder faults(QmiFaults f) {
+            faults = f;
+            return this;
+        }
+
+        /**
+         * A pty path not to serve on (the previous appearance's): a re-enumerated device must look new even if
+         * the kernel would hand out the same pts number again.
+         */
+        public Builder avoidPath(String path) {
+            avoidPath = path;
+            return this;
+        }
+
         /** Opens the pty and starts answering. */
         public QmiSimulator start() throws IOException {
             Map<Integer, CidPool> pools = new HashMap<>();
@@ -89,6 +109,7 @@ public final class QmiSimulator implements AutoCloseable {
     private QmiSimulator(Builder b, Map<Integer, CidPool> pools) throws IOException {
         this.model = b.model;
         this.clock = b.clock;
+        this.faults = b.faults != null ? b.faults : new QmiFaults();
         this.pools = Collections.unmodifiableMap(pools);
         this.wds = new WdsService(model);
         handlers.put(QmiServices.CTL, new CtlService(pools, this::clientReleased));
@@ -97,10 +118,24 @@ public final class QmiSimulator implements AutoCloseable {
         handlers.put(QmiServices.NAS, new NasService(model));
         handlers.put(QmiServices.UIM, new UimService(model));
         handlers.put(QmiServices.WDA, new WdaService(model));
-        this.pty = Pty.open();
+        this.pty = openPty(b.avoidPath);
         this.thread = new Thread(this::serve, "qmi-sim " + pty.slavePath());
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static Pty openPty(String avoid) throws IOException {
+        List<Pty> rejected = new ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Pty p = Pty.open();
+                if (!p.slavePath().equals(avoid)) return p;
+                rejected.add(p);
+            }
+            throw new IOException("the kernel keeps handing out " + avoid);
+        } finally {
+            rejected.forEach(Pty::close);
+        }
     }
 
     /** The node to give qmicli/uqmi, e.g. {@code /dev/pts/7}. */
@@ -197,6 +232,10 @@ public final class QmiSimulator implements AutoCloseable {
             record("   (no answer: fault)");
             return null;
         }
+        if (!model.answering()) {
+            record("   (no answer: firmware not running)");
+            return null;
+        }
         long delay = faults.delayMs();
         if (delay > 0) clock.sleep(delay);
         if (closed) return null;
@@ -272,11 +311,23 @@ public final class QmiSimulator implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        if (closed) return;
+    /** Whether the serving thread has ended (after a hang-up or close). */
+    public boolean ended() {
+        return !thread.isAlive();
+    }
+
+    /**
+     * Hangs up at once (the device is gone: clients see the node fail) without waiting for the serving thread,
+     * so it may be called under the modem's lock; {@link #close()} later waits for the thread.
+     */
+    public void hangUp() {
         closed = true;
         pty.close();
+    }
+
+    @Override
+    public void close() {
+        hangUp();
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {

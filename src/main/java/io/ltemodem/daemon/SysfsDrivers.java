@@ -99,12 +99,9 @@ final class SysfsDrivers implements DriverSelector {
     }
 
     private Drivers build(Choice c, ModemProfile profile) {
-        AtControl at = c.hasAt() ? new AtControl(channel, profile, clock, timings.commandTimeoutMs()) : null;
-        if (!"qmi".equals(c.protocol())) {
-            // A modem without any tty waits for its AT port here: no other control exists for it yet.
-            return Drivers.of(at != null ? at : new AtControl(channel, profile, clock, timings.commandTimeoutMs()),
-                    new AtDataPlane(channel, c.netdev()));
-        }
+        AtControl at = new AtControl(channel, profile, clock, timings.commandTimeoutMs());
+        // A modem without any tty waits for its AT port here: no other control exists for it yet.
+        if (!"qmi".equals(c.protocol())) return Drivers.of(at, new AtDataPlane(channel, c.netdev()));
         if (c.controlNode() == null) {
             return Drivers.unusable(ErrorCode.CONFIG_INVALID, "protocol 'qmi', but the modem at " + c.usb() + " has no QMI control node (cdc-wdm)");
         }
@@ -112,7 +109,7 @@ final class SysfsDrivers implements DriverSelector {
         if (tool == null) return Drivers.unusable(ErrorCode.CONFIG_INVALID, QmiToolChooser.NOT_INSTALLED);
         QmiNetdev netdev = c.netdev() == null ? null : new QmiNetdev(sysfsRoot, c.netdev(), links);
         QmiDataPlane plane = new QmiDataPlane(tool, netdev, clock);
-        return Drivers.of(at != null ? at : new QmiControl(plane, clock), plane);
+        return Drivers.of(c.hasAt() ? at : new QmiControl(plane, clock), plane);
     }
 
     private DeviceInfo describe(UsbModem m, ModemProfile profile, Choice c) {

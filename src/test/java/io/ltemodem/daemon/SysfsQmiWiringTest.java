@@ -121,6 +121,20 @@ class SysfsQmiWiringTest {
     }
 
     @Test
+    void aModemWithOnlyAQmiNodeIsControlledOverQmi() throws Exception {
+        FakeUsbTree t = tree();
+        // An M.2 module exposing only its QMI function (no serial interfaces bound).
+        t.device("1-1", "2c7c", "0125").strings("Quectel", "EC25-E").iface(4, "ff", "ff", "ff", "qmi_wwan", "cdc-wdm0", "wwan0");
+        QmiToolChooser tools = qmicli();
+        sim = SimModem.builder().persona("quectel-ec25").clock(clock).seed(3).qmiPortLink(dev.resolve("cdc-wdm0")).build().start();
+        daemon(want, tools);
+        ModemStatus s = await(x -> x.state().kind() == StateKind.ONLINE, "online");
+        assertEquals("qmi", s.protocol());
+        assertEquals(List.of(), sim.commandLog(), "nothing went over AT");
+        assertNull(daemon.device("wwan").atPort());
+    }
+
+    @Test
     void aModemAbsentAtStartGetsTheQmiDriversWhenItAppears() throws Exception {
         FakeUsbTree t = tree();
         QmiToolChooser tools = qmicli();

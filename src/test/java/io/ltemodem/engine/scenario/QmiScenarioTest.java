@@ -65,8 +65,14 @@ class QmiScenarioTest {
         return h;
     }
 
+    /**
+     * The simulator answers in milliseconds; a short request deadline matters while it boots, when its QMI node
+     * exists but nothing answers and every probe waits the deadline out.
+     */
+    private static final QmiTimeouts TIMEOUTS = new QmiTimeouts(1_500, 4_000, 4_000);
+
     private Harness qmi(boolean qmiControl) {
-        return qmi(qmiControl, RealQmicli.TEST_TIMEOUTS);
+        return qmi(qmiControl, TIMEOUTS);
     }
 
     private SimModem.Builder ec25() {
@@ -110,11 +116,22 @@ class QmiScenarioTest {
         qmi(true).start(ec25().simState(SimCardState.PIN).pin("9999"), want);
         h.await(StateKind.NEEDS_USER, REAL_MS);
         assertEquals(ErrorCode.PIN_FAILED, h.reconciler.status().state().error());
-        h.pass(60_000);
+        h.pass(30_000);
         assertEquals(1, h.sim.pinAttempts(), "exactly one attempt");
         assertEquals(2, h.sim.pinRetriesLeft());
         assertEquals(StateKind.NEEDS_USER, h.reconciler.status().state().kind());
         assertEquals(0, h.count("recovery"), "a PIN problem never climbs the ladder");
+    }
+
+    @Test
+    void aPukIsNeverSentOverQmi() throws Exception {
+        qmi(true).start(ec25().simState(SimCardState.PUK), want);
+        h.await(StateKind.NEEDS_USER, REAL_MS);
+        assertEquals(ErrorCode.PUK_REQUIRED, h.reconciler.status().state().error());
+        h.pass(20_000);
+        assertEquals(0, h.sim.pukAttempts());
+        assertEquals(0, h.sim.pinAttempts());
+        assertEquals(0, h.count("recovery"));
     }
 
     @Test

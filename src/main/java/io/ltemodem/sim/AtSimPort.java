@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
     private final Persona persona;
     private final Clock clock;
     private final String name;
-    private final Path link;
+    private final PortLink link;
     private final PortFaults faults;
     private final AtInterpreter interpreter;
     private final Random noise;
@@ -60,7 +59,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
         this.persona = cfg.persona();
         this.clock = cfg.clock();
         this.name = cfg.name();
-        this.link = cfg.portLink();
+        this.link = new PortLink(cfg.portLink(), cfg.name());
         this.faults = new PortFaults(clock);
         this.interpreter = new AtInterpreter(model);
         this.noise = new Random(cfg.seed() ^ 0x5eed);
@@ -80,7 +79,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
 
     /** The stable symlink the test asked for (null if none); it exists only while the port does. */
     public Path linkPath() {
-        return link;
+        return link.path();
     }
 
     /** How many ptys this port has had (one per USB appearance). */
@@ -201,7 +200,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
         if (closed || session != null) return;
         Pty pty;
         try {
-            pty = openFreshPty();
+            pty = Pty.openOtherThan(lastPath);
         } catch (IOException e) {
             log.error("{}: cannot open a pty for the AT port: {}", name, e.getMessage());
             return;
@@ -213,56 +212,19 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
         sessions.add(s);
         lastPath = pty.slavePath();
         s.start();
-        linkTo(pty.slavePath());
+        link.pointTo(pty.slavePath());
         setPath(pty.slavePath());
         log.debug("{}: AT port up at {}", name, pty.slavePath());
-    }
-
-    /**
-     * A pty whose path differs from the last one: a re-enumerated device must look new even if the kernel would
-     * hand out the same pts number (the old one may not be released yet, or just was).
-     */
-    private Pty openFreshPty() throws IOException {
-        List<Pty> rejected = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                Pty p = Pty.open();
-                if (!p.slavePath().equals(lastPath)) return p;
-                rejected.add(p);
-            }
-            throw new IOException("the kernel keeps handing out " + lastPath);
-        } finally {
-            rejected.forEach(Pty::close);
-        }
     }
 
     private synchronized void closeSession(boolean graceful) {
         AtSession s = session;
         if (s == null) return;
         session = null;
-        unlink();
+        link.remove();
         setPath(null);
         s.stop(graceful);
         log.debug("{}: AT port at {} going ({})", name, s.path(), graceful ? "graceful" : "abrupt");
-    }
-
-    private void linkTo(String target) {
-        if (link == null) return;
-        try {
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of(target));
-        } catch (IOException e) {
-            log.warn("{}: cannot link {} -> {}: {}", name, link, target, e.getMessage());
-        }
-    }
-
-    private void unlink() {
-        if (link == null) return;
-        try {
-            Files.deleteIfExists(link);
-        } catch (IOException e) {
-            log.warn("{}: cannot remove {}: {}", name, link, e.getMessage());
-        }
     }
 
     // ---------------------------------------------------------------- output

@@ -3,13 +3,13 @@ package io.ltemodem.sim.qmi;
 import io.ltemodem.sim.ModemEvent;
 import io.ltemodem.sim.ModemListener;
 import io.ltemodem.sim.ModemModel;
+import io.ltemodem.sim.PortLink;
 import io.ltemodem.sys.Clock;
 import io.ltemodem.sys.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +27,7 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
     private final SimModemQmiModel qmi;
     private final Clock clock;
     private final String name;
-    private final Path link;
+    private final PortLink link;
     private final int cidPoolSize;
     private final QmiFaults faults = new QmiFaults();
     private final Object pathLock = new Object();
@@ -47,7 +47,7 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
         this.qmi = SimModemQmiModel.of(model);
         this.clock = clock;
         this.name = name;
-        this.link = link;
+        this.link = new PortLink(link, name);
         this.cidPoolSize = cidPoolSize;
         model.addListener(this);
     }
@@ -75,7 +75,7 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
 
     /** The stable symlink (null if none); it exists only while the port does. */
     public Path linkPath() {
-        return link;
+        return link.path();
     }
 
     /** Waits (simulator clock) for a port whose path differs from {@code previous} (null: any); null on timeout. */
@@ -114,7 +114,7 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
         appearances.removeIf(QmiSimulator::ended);
         appearances.add(s);
         lastPath = s.devicePath();
-        linkTo(s.devicePath());
+        link.pointTo(s.devicePath());
         setPath(s.devicePath());
         log.debug("{}: QMI port up at {}", name, s.devicePath());
     }
@@ -123,7 +123,7 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
         QmiSimulator s = current;
         if (s == null) return;
         current = null;
-        unlink();
+        link.remove();
         setPath(null);
         s.hangUp(); // the serving thread is joined at close(), outside the model's lock
         log.debug("{}: QMI port at {} gone", name, s.devicePath());
@@ -133,25 +133,6 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
         synchronized (pathLock) {
             currentPath = p;
             pathLock.notifyAll();
-        }
-    }
-
-    private void linkTo(String target) {
-        if (link == null) return;
-        try {
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of(target));
-        } catch (IOException e) {
-            log.warn("{}: cannot link {} -> {}: {}", name, link, target, e.getMessage());
-        }
-    }
-
-    private void unlink() {
-        if (link == null) return;
-        try {
-            Files.deleteIfExists(link);
-        } catch (IOException e) {
-            log.warn("{}: cannot remove {}: {}", name, link, e.getMessage());
         }
     }
 

@@ -118,24 +118,10 @@ public final class QmiSimulator implements AutoCloseable {
         handlers.put(QmiServices.NAS, new NasService(model));
         handlers.put(QmiServices.UIM, new UimService(model));
         handlers.put(QmiServices.WDA, new WdaService(model));
-        this.pty = openPty(b.avoidPath);
+        this.pty = Pty.openOtherThan(b.avoidPath);
         this.thread = new Thread(this::serve, "qmi-sim " + pty.slavePath());
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private static Pty openPty(String avoid) throws IOException {
-        List<Pty> rejected = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                Pty p = Pty.open();
-                if (!p.slavePath().equals(avoid)) return p;
-                rejected.add(p);
-            }
-            throw new IOException("the kernel keeps handing out " + avoid);
-        } finally {
-            rejected.forEach(Pty::close);
-        }
     }
 
     /** The node to give qmicli/uqmi, e.g. {@code /dev/pts/7}. */

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * One simulated LTE modem: a {@link ModemModel} (the state), its {@link AtSimPort} (an AT port on a real
- * pseudo-terminal), {@link Faults} and {@link Scenario} playback. The daemon's tests and the demo talk to it
+ * pseudo-terminal), optionally a QMI port over the same state ({@link Builder#qmi(boolean)}: {@link #qmiPath()} is
+ * what {@code qmicli -d ... --device-open-qmi} opens), {@link Faults} and {@link Scenario} playback. The daemon's tests and the demo talk to it
  * exactly as to a USB modem.
  *
  * <pre>{@code

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -147,6 +148,26 @@ class SysfsQmiWiringTest {
         daemon.hotplug("add", "usb", null, "/devices/1-1");
         ModemStatus s = await(x -> x.state().kind() == StateKind.ONLINE, "online");
         assertEquals("qmi", s.protocol());
+    }
+
+    @Test
+    void changingTheProtocolOptionRechoosesTheDrivers() throws Exception {
+        FakeUsbTree t = tree();
+        UsbCompositions.quectelEc25Qmi(t, "1-1");
+        QmiToolChooser tools = qmicli();
+        sim = ec25();
+        DaemonConfig cfg = DaemonConfig.defaults().withSysfsRoot(sys).withStateDir(dir.resolve("state")).withPollInterval(5_000);
+        AtomicReference<ModemConfig> configured = new AtomicReference<>(want.withProtocol("ppp"));
+        daemon = new Daemon(() -> new ConfigSource.Loaded(cfg, List.of(configured.get()), List.of()),
+                new SysfsModemFactory(clock, dev, ModemProfiles.load(), runner, timings(), tools, n -> true));
+        daemon.start();
+        assertEquals("at", await(x -> x.state().kind() == StateKind.ONLINE, "online").protocol());
+
+        configured.set(want); // protocol 'auto': the kernel bound qmi_wwan
+        assertEquals(List.of("wwan: changed"), daemon.reload());
+        ModemStatus s = await(x -> x.state().kind() == StateKind.ONLINE && "qmi".equals(x.protocol()), "online over QMI");
+        assertEquals("wwan0", s.netdev());
+        assertEquals("qmi", daemon.device("wwan").protocol());
     }
 
     @Test

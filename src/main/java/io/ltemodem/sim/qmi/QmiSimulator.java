@@ -165,7 +165,19 @@ public final class QmiSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The serving loop; it closes the pty itself when it ends. Closed from another thread, the master's fd number
+     * could be handed to the next pty while this thread still polls it, and this thread would read that pty's bytes.
+     */
     private void serve() {
+        try {
+            serveUntilClosed();
+        } finally {
+            pty.close();
+        }
+    }
+
+    private void serveUntilClosed() {
         QmuxFrameReader reader = new QmuxFrameReader();
         byte[] buf = new byte[4096];
         while (!closed) {
@@ -303,12 +315,11 @@ public final class QmiSimulator implements AutoCloseable {
     }
 
     /**
-     * Hangs up at once (the device is gone: clients see the node fail) without waiting for the serving thread,
-     * so it may be called under the modem's lock; {@link #close()} later waits for the thread.
+     * Hangs up (the device is gone): the serving thread stops answering and closes the pty within one poll
+     * interval. Does not wait, so it may be called under the modem's lock; {@link #close()} waits.
      */
     public void hangUp() {
         closed = true;
-        pty.close();
     }
 
     @Override
@@ -319,5 +330,6 @@ public final class QmiSimulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pty.close(); // already closed by the thread, unless it is stuck past the join
     }
 }

@@ -126,6 +126,16 @@ final class Harness implements AutoCloseable {
                 + "\nstates: " + path() + "\nactions: " + actions);
     }
 
+    /** Waits (real time) until the path taken includes {@code state}, e.g. {@code RECOVERING(2)}. */
+    void awaitVisited(String state, long realMs) throws InterruptedException {
+        long deadline = System.nanoTime() + realMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (path().contains(state)) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("never " + state + " within " + realMs + " ms\nstates: " + path() + "\nactions: " + actions);
+    }
+
     /** Lets modem time pass (for "nothing more happens" checks). */
     void pass(long modemMs) throws InterruptedException {
         clock.sleep(modemMs);

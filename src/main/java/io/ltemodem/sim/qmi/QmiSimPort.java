@@ -3,9 +3,8 @@ package io.ltemodem.sim.qmi;
 import io.ltemodem.sim.ModemEvent;
 import io.ltemodem.sim.ModemListener;
 import io.ltemodem.sim.ModemModel;
-import io.ltemodem.sim.PortLink;
+import io.ltemodem.sim.PortNode;
 import io.ltemodem.sys.Clock;
-import io.ltemodem.sys.Deadline;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +26,14 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
     private final SimModemQmiModel qmi;
     private final Clock clock;
     private final String name;
-    private final PortLink link;
+    private final PortNode node;
     private final int cidPoolSize;
     private final QmiFaults faults = new QmiFaults();
-    private final Object pathLock = new Object();
     // Guarded by the model's monitor (events arrive under it).
     private final List<QmiSimulator> appearances = new ArrayList<>();
     private QmiSimulator current;
     private String lastPath;
     private boolean closed;
-    private volatile String currentPath;
 
     /**
      * @param link        a stable symlink that follows the pty (like {@code /dev/cdc-wdm0}), or null
@@ -47,7 +44,7 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
         this.qmi = SimModemQmiModel.of(model);
         this.clock = clock;
         this.name = name;
-        this.link = new PortLink(link, name);
+        this.node = new PortNode(clock, link, name);
         this.cidPoolSize = cidPoolSize;
         model.addListener(this);
     }
@@ -70,25 +67,17 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
 
     /** The pty to give qmicli now, or null while the device is gone. */
     public String currentPath() {
-        return currentPath;
+        return node.current();
     }
 
     /** The stable symlink (null if none); it exists only while the port does. */
     public Path linkPath() {
-        return link.path();
+        return node.link();
     }
 
     /** Waits (simulator clock) for a port whose path differs from {@code previous} (null: any); null on timeout. */
     public String awaitPath(String previous, long clockMillis) throws InterruptedException {
-        Deadline d = Deadline.in(clock, clockMillis);
-        synchronized (pathLock) {
-            while (true) {
-                String p = currentPath;
-                if (p != null && !p.equals(previous)) return p;
-                if (d.expired()) return null;
-                clock.waitOn(pathLock, d.remaining());
-            }
-        }
+        return node.awaitOtherThan(previous, clockMillis);
     }
 
     @Override
@@ -114,8 +103,7 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
         appearances.removeIf(QmiSimulator::ended);
         appearances.add(s);
         lastPath = s.devicePath();
-        link.pointTo(s.devicePath());
-        setPath(s.devicePath());
+        node.appear(s.devicePath());
         log.debug("{}: QMI port up at {}", name, s.devicePath());
     }
 
@@ -123,17 +111,9 @@ public final class QmiSimPort implements ModemListener, AutoCloseable {
         QmiSimulator s = current;
         if (s == null) return;
         current = null;
-        link.remove();
-        setPath(null);
+        node.vanish();
         s.hangUp(); // the serving thread is joined at close(), outside the model's lock
         log.debug("{}: QMI port at {} gone", name, s.devicePath());
-    }
-
-    private void setPath(String p) {
-        synchronized (pathLock) {
-            currentPath = p;
-            pathLock.notifyAll();
-        }
     }
 
     /** Hangs up the current pty and waits (bounded) for every appearance's thread to end. */

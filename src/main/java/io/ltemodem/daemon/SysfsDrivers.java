@@ -3,9 +3,7 @@ package io.ltemodem.daemon;
 import io.ltemodem.at.AtChannel;
 import io.ltemodem.config.ModemConfig;
 import io.ltemodem.control.AtControl;
-import io.ltemodem.control.QmiControl;
 import io.ltemodem.dataplane.AtDataPlane;
-import io.ltemodem.dataplane.qmi.QmiDataPlane;
 import io.ltemodem.dataplane.qmi.QmiNetdev;
 import io.ltemodem.device.AtPortResolver;
 import io.ltemodem.device.ModemProfile;
@@ -18,7 +16,6 @@ import io.ltemodem.engine.Drivers;
 import io.ltemodem.engine.EngineTimings;
 import io.ltemodem.model.DeviceInfo;
 import io.ltemodem.model.ErrorCode;
-import io.ltemodem.qmi.QmiTool;
 import io.ltemodem.sys.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,11 +102,8 @@ final class SysfsDrivers implements DriverSelector {
         if (c.controlNode() == null) {
             return Drivers.unusable(ErrorCode.CONFIG_INVALID, "protocol 'qmi', but the modem at " + c.usb() + " has no QMI control node (cdc-wdm)");
         }
-        QmiTool tool = qmiTools.on(ports.controlPort());
-        if (tool == null) return Drivers.unusable(ErrorCode.CONFIG_INVALID, QmiToolChooser.NOT_INSTALLED);
         QmiNetdev netdev = c.netdev() == null ? null : new QmiNetdev(sysfsRoot, c.netdev(), links);
-        QmiDataPlane plane = new QmiDataPlane(tool, netdev, clock);
-        return Drivers.of(c.hasAt() ? at : new QmiControl(plane, clock), plane);
+        return qmiTools.drivers(ports.controlPort(), netdev, c.hasAt() ? at : null, clock);
     }
 
     private DeviceInfo describe(UsbModem m, ModemProfile profile, Choice c) {

@@ -4,11 +4,9 @@ import io.ltemodem.at.AtChannel;
 import io.ltemodem.config.DaemonConfig;
 import io.ltemodem.config.ModemConfig;
 import io.ltemodem.control.AtControl;
-import io.ltemodem.control.QmiControl;
 import io.ltemodem.daemon.ModemFactory;
 import io.ltemodem.daemon.QmiToolChooser;
 import io.ltemodem.dataplane.AtDataPlane;
-import io.ltemodem.dataplane.qmi.QmiDataPlane;
 import io.ltemodem.dataplane.qmi.QmiNetdev;
 import io.ltemodem.device.ModemProfile;
 import io.ltemodem.device.ModemProfiles;
@@ -21,8 +19,6 @@ import io.ltemodem.engine.Reconciler;
 import io.ltemodem.engine.RecoveryActions;
 import io.ltemodem.engine.RejectedPins;
 import io.ltemodem.model.DeviceInfo;
-import io.ltemodem.model.ErrorCode;
-import io.ltemodem.qmi.QmiTool;
 import io.ltemodem.sim.SimModem;
 import io.ltemodem.sys.Clock;
 
@@ -116,10 +112,7 @@ public final class SimModemFactory implements ModemFactory {
             String node = sim.qmiPath();
             if (node == null || node.equals(boundTo)) return current; // gone: keep the last for the ladder
             boundTo = node;
-            QmiTool tool = qmi.tools().on(node);
-            if (tool == null) return current = Drivers.unusable(ErrorCode.CONFIG_INVALID, QmiToolChooser.NOT_INSTALLED);
-            QmiDataPlane plane = new QmiDataPlane(tool, qmi.netdev(), clock);
-            current = Drivers.of(qmi.control() ? new QmiControl(plane, clock) : at, plane);
+            current = qmi.tools().drivers(node, qmi.netdev(), qmi.control() ? null : at, clock);
             return current;
         }
 

@@ -176,6 +176,7 @@ class QmiScenarioTest {
         assertTrue(h.path().contains("RECOVERING(1)"), h.path().toString());
         assertTrue(h.path().contains("RECOVERING(3)"), h.path().toString());
         assertEquals(1, h.sim.resetCount());
+        h.reconciler.close(); // no new qmicli from here on; every one it started must be gone
         assertEquals(0, runner.liveChildren(), "every qmicli ended");
         long deadline = System.nanoTime() + 3_000_000_000L;
         while (ProcessHandle.current().descendants().anyMatch(p -> p.isAlive() && isQmicli(p)) && System.nanoTime() < deadline) {

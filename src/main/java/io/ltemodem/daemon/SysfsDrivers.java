@@ -76,9 +76,11 @@ final class SysfsDrivers implements DriverSelector {
         // Unusable drivers are chosen again each time: the missing tool may have been installed since.
         if (c.equals(chosen) && current != null && current.usable()) return current;
 
+        Drivers built = build(c, profile);
+        if (!built.usable() && built.equals(current)) return current; // the same problem as before: nothing new
         Drivers old = current;
         Choice was = chosen;
-        current = build(c, profile);
+        current = built;
         chosen = c;
         info = describe(m, profile, c);
         if (old != null && old.usable()) {

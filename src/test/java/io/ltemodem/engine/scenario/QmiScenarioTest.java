@@ -140,7 +140,7 @@ class QmiScenarioTest {
         h.await(StateKind.ONLINE, REAL_MS);
         String before = h.sim.qmiPath();
         h.reconciler.requestReset(RecoveryLevel.L3_MODEM);
-        h.await(k -> k == StateKind.RECOVERING, "recovering", REAL_MS);
+        h.awaitVisited("RECOVERING(3)", REAL_MS);
         h.await(StateKind.ONLINE, REAL_MS);
         assertEquals(1, h.sim.resetCount());
         assertNotEquals(before, h.sim.qmiPath(), "the modem came back on a new QMI node, and the drivers followed it");

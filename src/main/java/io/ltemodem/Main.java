@@ -26,7 +26,7 @@ public final class Main {
 
     private static final String USAGE = """
             usage: ltemodem daemon [--config-dir DIR] [--dev-root DIR] [--ubus-socket PATH]
-                   ltemodem demo [--scenario FILE.json] [--speed N] [--verbose]
+                   ltemodem demo [--scenario FILE.json] [--speed N] [--protocol at|qmi] [--verbose]
             """;
 
     public static void main(String[] args) throws Exception {

@@ -109,9 +109,13 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     public DeviceInfo device(String modem) {
         Entry e = entry(modem);
         if (e == null) return null;
+        // What discovery saw when it chose the drivers; netdev and protocol fall back to the last status.
+        DeviceInfo d = e.parts().drivers().describe();
         ModemStatus s = e.reconciler().status();
-        return new DeviceInfo(null, null, e.parts().ports().usbDevice() == null ? null : e.parts().ports().usbDevice().toString(),
-                e.parts().channel().path(), null, s.netdev(), null, s.protocol(), e.parts().profile().id());
+        if (d == null) return new DeviceInfo(null, null, null, null, null, s.netdev(), null, s.protocol(), null);
+        return new DeviceInfo(d.vid(), d.pid(), d.usbPath(), d.atPort(), d.controlPort(),
+                d.netdev() != null ? d.netdev() : s.netdev(), d.driver(), d.protocol() != null ? d.protocol() : s.protocol(),
+                d.profile());
     }
 
     @Override
@@ -172,6 +176,7 @@ public final class Daemon implements DaemonApi, AutoCloseable {
             if (!wanted.containsKey(name)) {
                 Entry gone = modems.remove(name);
                 gone.reconciler().close();
+                gone.parts().drivers().close();
                 gone.parts().channel().close();
                 report.add(name + ": removed");
             }
@@ -213,8 +218,8 @@ public final class Daemon implements DaemonApi, AutoCloseable {
     public synchronized void close() {
         for (Entry e : modems.values()) {
             e.reconciler().close();
+            e.parts().drivers().close();
             e.parts().channel().close();
-            e.parts().plane().close();
         }
         modems.clear();
         timer.shutdownNow();

@@ -86,6 +86,13 @@ public final class SysfsPorts implements ModemPorts {
         return null;
     }
 
+    /** The modem's cdc-wdm node (QMI or MBIM control), or null when it has none (yet). */
+    @Override
+    public String controlPort() {
+        UsbModem m = modem();
+        return m == null || m.cdcWdm() == null ? null : node(m.cdcWdm());
+    }
+
     @Override
     public boolean devicePresent() {
         return modem() != null;

@@ -11,6 +11,11 @@ public interface ModemPorts {
     /** The AT port's path now, or null when the device or its AT port is not there. */
     String atPort();
 
+    /** The QMI/MBIM control node's path now (e.g. {@code /dev/cdc-wdm0}), or null when there is none (yet). */
+    default String controlPort() {
+        return null;
+    }
+
     /** Whether the USB device itself is present (it may be, while its ports are still being created). */
     boolean devicePresent();
 

@@ -27,8 +27,9 @@ public final class Planner {
      * @param up       whether a data session is wanted (netifd's connect/disconnect)
      */
     public static Plan plan(Snapshot s, ModemConfig want, boolean up, PinPolicy pins, boolean initDone) {
-        if (!s.atResponsive().is(true)) {
-            return new Plan(ModemState.failed(StateKind.NOT_RESPONDING, null, ErrorCode.NOT_RESPONDING), new Action.Wait("AT port silent"));
+        // The control port (AT, or QMI on a modem without one) must answer; a silent data-only port does not stop this.
+        if (!s.controlResponsive().is(true)) {
+            return new Plan(ModemState.failed(StateKind.NOT_RESPONDING, null, ErrorCode.NOT_RESPONDING), new Action.Wait("control port silent"));
         }
         if (needsInit(s, initDone)) return new Plan(ModemState.of(StateKind.ENUMERATING), new Action.Init());
 

@@ -1,14 +1,8 @@
 package io.ltemodem.engine;
 
 import io.ltemodem.at.AtChannel;
-import io.ltemodem.at.AtChannelListener;
-import io.ltemodem.at.AtCommand;
-import io.ltemodem.at.AtResult;
-import io.ltemodem.at.CmeError;
 import io.ltemodem.config.ModemConfig;
-import io.ltemodem.dataplane.DataPlane;
 import io.ltemodem.dataplane.StepResult;
-import io.ltemodem.device.ModemProfile;
 import io.ltemodem.model.DataPath;
 import io.ltemodem.model.ErrorCode;
 import io.ltemodem.model.Fact;
@@ -18,7 +12,6 @@ import io.ltemodem.model.ModemState;
 import io.ltemodem.model.SimStatus;
 import io.ltemodem.model.Snapshot;
 import io.ltemodem.model.StateKind;
-import io.ltemodem.probe.Probe;
 import io.ltemodem.sys.Clock;
 import io.ltemodem.sys.Deadline;
 import io.ltemodem.sys.StaleHolders;
@@ -36,6 +29,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * again. Level-triggered: nothing is remembered about the modem that the next probe could not confirm, and
  * everything is re-read after a reset. Problems the modem will not fix by itself go to the {@link Ladder}.
  *
+ * <p>How the modem is driven — its {@link ModemControl} (AT or QMI) and {@link io.ltemodem.dataplane.DataPlane} —
+ * comes from a {@link DriverSelector}, asked every cycle: a modem absent at start gets its drivers when it appears,
+ * and new ones when it re-enumerates under another control node.
+ *
  * <p>One thread per modem runs the loop. Other threads only read the cached {@link ModemStatus}, change the
  * desired state, or wake the loop (URCs, port loss, ubus calls) so losses are acted on at once.
  */
@@ -45,10 +42,7 @@ public final class Reconciler implements AutoCloseable {
     private final String modem;
     private final Clock clock;
     private final ModemPorts ports;
-    private final AtChannel channel;
-    private final Probe probe;
-    private final ModemProfile profile;
-    private final DataPlane plane;
+    private final DriverSelector selector;
     private final DataPathCheck dataPathCheck;
     private final PinPolicy pins;
     private final Ladder ladder;
@@ -70,7 +64,28 @@ public final class Reconciler implements AutoCloseable {
     private boolean woken;
     private Thread thread;
 
+    /** Reports from the control, on transport threads: they only set flags and wake the loop. */
+    private final ModemControl.Events events = new ModemControl.Events() {
+        @Override
+        public void rebooted() {
+            rebootSeen = true;
+            wake();
+        }
+
+        @Override
+        public void unresponsive() {
+            unresponsiveSeen = true;
+            wake();
+        }
+
+        @Override
+        public void changed() {
+            wake();
+        }
+    };
+
     // Owned by the loop thread.
+    private Drivers drivers;
     private ModemState state = ModemState.of(StateKind.ENUMERATING);
     private long stateSince;
     private String lastError;
@@ -102,9 +117,12 @@ public final class Reconciler implements AutoCloseable {
         }
     }
 
-    /** What a reconciler works with; built by the daemon (or a test) for one modem. */
-    public record Parts(Clock clock, java.time.Clock wallClock, ModemPorts ports, AtChannel channel, ModemProfile profile,
-                        DataPlane plane, DataPathCheck dataPathCheck, PinPolicy pins, Ladder ladder,
+    /**
+     * What a reconciler works with; built by the daemon (or a test) for one modem. {@code channel} is the modem's AT
+     * channel for the ubus AT console; an AT control shares it, a QMI-only modem leaves it closed.
+     */
+    public record Parts(Clock clock, java.time.Clock wallClock, ModemPorts ports, AtChannel channel,
+                        DriverSelector drivers, DataPathCheck dataPathCheck, PinPolicy pins, Ladder ladder,
                         RecoveryActions recovery, EngineTimings timings) {
     }
 
@@ -117,36 +135,16 @@ public final class Reconciler implements AutoCloseable {
         this.daemon = daemon;
         this.clock = parts.clock();
         this.ports = parts.ports();
-        this.channel = parts.channel();
-        this.profile = parts.profile();
-        this.plane = parts.plane();
+        this.selector = parts.drivers();
         this.dataPathCheck = parts.dataPathCheck();
         this.pins = parts.pins();
         this.ladder = parts.ladder();
         this.recovery = parts.recovery();
         this.timings = parts.timings();
         this.maintenance = new MaintenanceSchedule(parts.wallClock());
-        this.probe = new Probe(clock, timings.commandTimeoutMs());
         this.stateSince = clock.millis();
-        this.status = new ModemStatus(modem, state, stateSince, null, Snapshot.empty(stateSince), plane.netdev(),
-                plane.name(), RecoveryLevel.L0_REPROBE, 0, null, 0);
-        channel.addListener(new AtChannelListener() {
-            @Override
-            public void onUrc(String line) {
-                onModemUrc(line);
-            }
-
-            @Override
-            public void onClosed(String reason) {
-                wake();
-            }
-
-            @Override
-            public void onUnresponsive(int count) {
-                unresponsiveSeen = true;
-                wake();
-            }
-        });
+        this.status = new ModemStatus(modem, state, stateSince, null, Snapshot.empty(stateSince), null, null,
+                RecoveryLevel.L0_REPROBE, 0, null, 0);
     }
 
     public String modem() {
@@ -251,18 +249,6 @@ public final class Reconciler implements AutoCloseable {
         }
     }
 
-    private void onModemUrc(String line) {
-        String u = line.toUpperCase(Locale.ROOT);
-        if (u.equals("RDY") || u.startsWith("^BOOT") || u.equals("POWERED DOWN")) {
-            // The modem restarted (or is going): everything it was told since the last boot is gone.
-            rebootSeen = true;
-        }
-        if (u.startsWith("+CGEV:") || u.startsWith("+CEREG:") || u.startsWith("+CGREG:") || u.startsWith("+CREG:")
-                || u.startsWith("+C5GREG:") || u.startsWith("+CPIN:") || rebootSeen) {
-            wake();
-        }
-    }
-
     // ---------------------------------------------------------------- one cycle
 
     private long cycle() {
@@ -270,51 +256,60 @@ public final class Reconciler implements AutoCloseable {
         ModemConfig want = this.want;
         DaemonSettings settings = this.daemon;
         if (!settings.enabled()) {
-            channel.release();
+            if (drivers != null && drivers.usable()) drivers.control().release();
             initDone = false;
             publish(ModemState.of(StateKind.DISABLED), "disabled by configuration", Snapshot.empty(now));
             return timings.parkedPollMs();
         }
 
-        String path = ports.atPort();
+        Drivers d = bind(want);
+        if (d == null) return portsMissing(now);
+        if (!d.usable()) {
+            manualReset = null; // nothing to reset through
+            publish(ModemState.failed(StateKind.NEEDS_USER, d.error().name(), d.error()), d.problem(),
+                    Snapshot.builder(now).portPresent(Fact.of(true, now)).build(), d.problem());
+            return timings.parkedPollMs();
+        }
+        ModemControl control = d.control();
+        String path = control.locate(ports);
         if (path == null) return portsMissing(now);
         absentSince = -1;
         seenDevice = true;
-        if (!channel.isOpen() || !path.equals(channel.path())) {
-            forgetModemFacts();
-            try {
-                openPort(path);
-                log.info("{}: AT port {}", modem, path);
-            } catch (IOException e) {
-                lastError = e.getMessage();
-                publish(ModemState.failed(StateKind.NOT_RESPONDING, null, ErrorCode.NOT_RESPONDING), e.getMessage(), Snapshot.empty(now));
-                return timings.activePollMs();
+        try {
+            if (connectControl(control, path)) {
+                forgetModemFacts();
+                log.info("{}: {} port {}", modem, control.name(), path);
             }
+        } catch (IOException e) {
+            forgetModemFacts();
+            publish(ModemState.failed(StateKind.NOT_RESPONDING, null, ErrorCode.NOT_RESPONDING), e.getMessage(),
+                    Snapshot.empty(now), e.getMessage());
+            return timings.activePollMs();
         }
         if (rebootSeen) {
             rebootSeen = false;
             forgetModemFacts();
         }
 
-        Snapshot s = observe(want);
+        Snapshot s = observe(want, d);
         // The port died under the probe: the snapshot is a torso. Plan nothing on it; look again.
-        if (!channel.isOpen()) return 0;
+        if (!control.connected()) return 0;
         if (s.identity().known()) identity = s.identity().value();
 
         RecoveryLevel manual = manualReset;
         if (manual != null) {
             manualReset = null;
-            Ladder.Decision d = ladder.manual(manual);
-            if (d instanceof Ladder.Step) return runRecovery(manual, "reset requested", s);
+            Ladder.Decision decision = ladder.manual(manual);
+            if (decision instanceof Ladder.Step) return runRecovery(manual, "reset requested", s);
             publish(ModemState.failed(StateKind.QUARANTINE, null, ErrorCode.QUARANTINE), "reset refused: hourly cap reached", s);
             return timings.activePollMs();
         }
-        if (s.atResponsive().is(true)) answeredSinceOpen = true;
+        if (s.controlResponsive().is(true)) answeredSinceOpen = true;
         if (unresponsiveSeen) {
             unresponsiveSeen = false;
             // A port that answered and fell silent is hung: act now. A port that has not answered since it
             // appeared may be a modem still booting: that gets the NOT_RESPONDING dwell time instead.
-            if (answeredSinceOpen && !s.atResponsive().is(true)) return recover(Problem.NOT_RESPONDING, s);
+            if (answeredSinceOpen && !s.controlResponsive().is(true)) return recover(Problem.NOT_RESPONDING, s);
         }
 
         noteRejectedPin(s);
@@ -332,8 +327,10 @@ public final class Reconciler implements AutoCloseable {
             pathFailures = 0;
         }
 
-        // A session that was up and is gone (the network deactivated it, the IP vanished): L1 at once.
-        if (connectedBefore && up && (plan.action() instanceof Action.StartBearer
+        // A session that was up and is gone (the network deactivated it, the IP vanished): L1 at once. One taken
+        // down because netifd asked (disconnect) is not lost: the next connect just starts it.
+        if (!up) connectedBefore = false;
+        if (connectedBefore && (plan.action() instanceof Action.StartBearer
                 || (st.kind() == StateKind.CONNECTING && st.error() == ErrorCode.NO_IP))) {
             connectedBefore = false;
             return recover(Problem.SESSION_LOST, s);
@@ -345,8 +342,8 @@ public final class Reconciler implements AutoCloseable {
 
         publish(st, reasonFor(plan.action()), s);
         if (st.kind() == StateKind.ONLINE && maintenance.due(settings.maintenanceTime())) {
-            Ladder.Decision d = ladder.manual(settings.maintenanceLevel());
-            if (d instanceof Ladder.Step) return runRecovery(settings.maintenanceLevel(), "daily maintenance restart", s);
+            Ladder.Decision decision = ladder.manual(settings.maintenanceLevel());
+            if (decision instanceof Ladder.Step) return runRecovery(settings.maintenanceLevel(), "daily maintenance restart", s);
         }
         if (st.kind() == StateKind.ONLINE) {
             ladder.onHealthy();
@@ -359,29 +356,53 @@ public final class Reconciler implements AutoCloseable {
     }
 
     /**
-     * Opens the AT port; when something else holds it (a stale helper from an earlier script or daemon), stops
-     * exactly the processes that provably have our node open and tries once more.
+     * Opens the control port; when something else holds it (a stale helper from an earlier script or daemon, a
+     * uqmi without -t), stops exactly the processes that provably have our node open and tries once more.
      */
-    private void openPort(String path) throws IOException {
+    private boolean connectControl(ModemControl control, String path) throws IOException {
         try {
-            channel.open(path);
+            return control.connect(path);
         } catch (IOException first) {
             List<StaleHolders.Holder> stopped = staleHolders.stop(java.nio.file.Path.of(path), 2_000);
             if (stopped.isEmpty()) throw first;
             note("stop stale helpers", stopped.size() + " process(es) held " + path);
-            channel.open(path);
+            return control.connect(path);
         }
     }
 
-    private Snapshot observe(ModemConfig want) {
-        Snapshot s = probe.probe(channel, profile, identity, want.profile());
-        Snapshot.Builder b = s.toBuilder();
-        plane.observe(want, b);
+    /**
+     * The control's facts, then the plane's (bearer, IP, host link). A control port that does not answer gets no
+     * plane requests on top: there is nothing to plan on, and each would only wait for its own deadline.
+     */
+    private Snapshot observe(ModemConfig want, Drivers d) {
+        Snapshot.Builder b = d.control().probe(want, identity);
+        if (b.build().controlResponsive().is(true)) d.plane().observe(want, b);
         return b.build();
     }
 
+    /**
+     * The drivers for the modem now. New drivers (first found, re-enumerated, another protocol configured) start
+     * from nothing: the old control stops reporting and lets go of its port, and every fact is forgotten.
+     */
+    private Drivers bind(ModemConfig want) {
+        Drivers now = selector.select(want);
+        if (now == drivers) return now;
+        Drivers old = drivers;
+        drivers = now;
+        if (old != null && old.usable()) {
+            old.control().listen(null);
+            old.control().release();
+        }
+        if (now != null && now.usable()) {
+            now.control().listen(events);
+            log.info("{}: {} control, {} data plane", modem, now.control().name(), now.plane().name());
+        }
+        forgetModemFacts();
+        return now;
+    }
+
     private long portsMissing(long now) {
-        if (channel.isOpen()) channel.release();
+        if (drivers != null && drivers.usable()) drivers.control().release();
         forgetModemFacts();
         boolean device = ports.devicePresent();
         if (absentSince < 0) absentSince = now;
@@ -391,8 +412,10 @@ public final class Reconciler implements AutoCloseable {
             absentSince = now;
             return recover(Problem.DEVICE_GONE, s);
         }
+        String waiting = drivers != null && drivers.usable() ? "waiting for the " + drivers.control().name() + " port"
+                : "waiting for the modem's ports";
         publish(device ? ModemState.of(StateKind.ENUMERATING)
-                : ModemState.failed(StateKind.ABSENT, null, ErrorCode.NO_DEVICE), device ? "waiting for the AT port" : "no device", s);
+                : ModemState.failed(StateKind.ABSENT, null, ErrorCode.NO_DEVICE), device ? waiting : "no device", s);
         return timings.portPollMs();
     }
 
@@ -409,33 +432,35 @@ public final class Reconciler implements AutoCloseable {
     // ---------------------------------------------------------------- actions
 
     private long act(Action a, Snapshot s, DaemonSettings settings) {
+        ModemControl control = drivers.control();
         if (a instanceof Action.Init) {
-            initModem();
+            note("init", "port opened or modem restarted");
+            initDone = control.init();
             return 0;
         }
         if (a instanceof Action.EnterPin p) {
-            enterPin(p.pin(), s);
+            enterPin(control, p.pin(), s);
             return 0;
         }
         if (a instanceof Action.RadioOn) {
-            note("radio on", "AT+CFUN is " + s.radio());
-            send("AT+CFUN=1", 15_000);
+            note("radio on", "the radio is " + s.radio());
+            control.setRadio(true);
             return 0;
         }
         if (a instanceof Action.DefineContext c) {
             note("define context " + c.cid(), "PDP context differs from the configuration");
-            send("AT+CGDCONT=" + c.cid() + ",\"" + c.pdpType() + "\",\"" + c.apn() + "\"", timings.commandTimeoutMs());
+            control.defineContext(c.cid(), c.pdpType(), c.apn());
             return 0;
         }
         if (a instanceof Action.Attach) {
             note("attach", "registered but not attached");
-            send("AT+CGATT=1", 30_000);
+            control.attach();
             return 0;
         }
         if (a instanceof Action.StartBearer) return startBearer();
         if (a instanceof Action.StopBearer) {
             note("stop bearer", up ? "not allowed now" : "disconnect requested");
-            plane.stop(want);
+            drivers.plane().stop(want);
             return 0;
         }
         if (a instanceof Action.Park park) {
@@ -449,24 +474,12 @@ public final class Reconciler implements AutoCloseable {
         return timings.activePollMs(); // Wait
     }
 
-    private void initModem() {
-        note("init", "port opened or modem restarted");
-        // Each is best effort: a modem without +CGEREP still works, it just tells us less by itself.
-        for (String cmd : List.of("ATE0", "AT+CMEE=1", "AT+CREG=2", "AT+CGREG=2", "AT+CEREG=2", "AT+CGEREP=2,1")) {
-            AtResult r = send(cmd, timings.commandTimeoutMs());
-            if (!r.answered()) return;
-        }
-        initDone = true;
-    }
-
-    private void enterPin(String pin, Snapshot s) {
+    /** A clear "incorrect" (AT {@code +CME ERROR: 16}, QMI IncorrectPin) marks the PIN rejected at once. */
+    private void enterPin(ModemControl control, String pin, Snapshot s) {
         SimStatus sim = s.sim().value();
         pinAttempt = new PinAttempt(pin, sim != null ? sim.pinRetries() : null);
         note("enter PIN", "SIM asks for its PIN, " + (sim != null ? sim.pinRetries() : "?") + " tries left");
-        AtResult r = channel.send(new AtCommand("AT+CPIN=\"" + pin + "\"", 20_000, List.of()));
-        if (r.kind() == AtResult.Kind.CME_ERROR && r.cme() != null && r.cme() == CmeError.INCORRECT_PASSWORD) {
-            rejectPin(pin, s);
-        }
+        if (control.enterPin(pin) == ModemControl.PinResult.REJECTED) rejectPin(pin, s);
     }
 
     /**
@@ -499,7 +512,7 @@ public final class Reconciler implements AutoCloseable {
         long now = clock.millis();
         if (now < bearerRetryAt) return Math.max(1, bearerRetryAt - now);
         note("start bearer", "attached without a data session");
-        StepResult r = plane.start(want);
+        StepResult r = drivers.plane().start(want);
         if (r.ok()) {
             bearerFailures = 0;
             return 0;
@@ -517,7 +530,7 @@ public final class Reconciler implements AutoCloseable {
         boolean due = lastPathCheck < 0 || now - lastPathCheck >= (settings.watchdog() ? settings.watchdogIntervalMs() : settings.pollIntervalMs());
         if (!due && lastPath != null) return lastPath;
         lastPathCheck = now;
-        DataPath dp = dataPathCheck.check(plane.netdev(), s.ipConfig().value());
+        DataPath dp = dataPathCheck.check(drivers.plane().netdev(), s.ipConfig().value());
         lastPath = dp;
         if (dp.ok()) pathFailures = 0;
         else pathFailures++;
@@ -590,16 +603,20 @@ public final class Reconciler implements AutoCloseable {
         publish(ModemState.of(StateKind.RECOVERING, String.valueOf(level.number())), why, s);
         note("recovery L" + level.number() + " (" + level.wireName() + ")", why);
         stallSince = clock.millis();
+        // Without drivers (no modem found yet) only the USB and power levels can do anything.
+        boolean bound = drivers != null && drivers.usable();
+        ModemControl control = bound ? drivers.control() : null;
         boolean done = switch (level) {
             case L0_REPROBE -> true;
             case L1_SESSION -> {
-                plane.stop(want); // stopping a stopped session is fine; the start decides
-                yield plane.start(want).ok();
+                if (!bound) yield false;
+                drivers.plane().stop(want); // stopping a stopped session is fine; the start decides
+                yield drivers.plane().start(want).ok();
             }
-            case L2_RADIO -> send("AT+CFUN=4", 15_000).answered() && send("AT+CFUN=1", 15_000).answered();
-            case L3_MODEM -> recovery.softReset(channel, profile, ports);
-            case L4_USB -> recovery.usbReset(channel, ports);
-            case L5_POWER -> recovery.powerCycle(channel, profile, ports);
+            case L2_RADIO -> bound && control.setRadio(false) && control.setRadio(true);
+            case L3_MODEM -> bound && recovery.softReset(control, ports);
+            case L4_USB -> recovery.usbReset(control, ports);
+            case L5_POWER -> recovery.powerCycle(control, ports);
             case L6_GIVE_UP -> {
                 log.error("{}: every recovery level failed; giving up for now and retrying slowly", modem);
                 yield false;
@@ -611,10 +628,6 @@ public final class Reconciler implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- reporting
-
-    private AtResult send(String cmd, long timeoutMs) {
-        return channel.send(AtCommand.of(cmd, timeoutMs));
-    }
 
     private void note(String action, String reason) {
         lastAction = action;
@@ -638,9 +651,14 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private void publish(ModemState next, String reason, Snapshot s) {
+        publish(next, reason, s, null);
+    }
+
+    /** @param detail what to report as the error instead of the error code's generic message (null: the generic one) */
+    private void publish(ModemState next, String reason, Snapshot s, String detail) {
         long now = clock.millis();
         snapshot = s;
-        if (next.error() != null && next.kind() != StateKind.ONLINE) lastError = next.error().message();
+        if (next.error() != null && next.kind() != StateKind.ONLINE) lastError = detail != null ? detail : next.error().message();
         if (!next.equals(state)) {
             ModemState from = state;
             state = next;
@@ -655,7 +673,9 @@ public final class Reconciler implements AutoCloseable {
                 }
             }
         }
+        boolean bound = drivers != null && drivers.usable();
         status = new ModemStatus(modem, state, stateSince, state.kind() == StateKind.ONLINE ? null : lastError, snapshot,
-                plane.netdev(), plane.name(), ladder.currentLevel(), ladder.attempts(), lastAction, ladder.resetsLastHour());
+                bound ? drivers.plane().netdev() : null, bound ? drivers.plane().name() : null, ladder.currentLevel(),
+                ladder.attempts(), lastAction, ladder.resetsLastHour());
     }
 }

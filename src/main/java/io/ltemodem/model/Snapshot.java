@@ -13,6 +13,7 @@ public final class Snapshot {
     private final long takenAt;
     private final Fact<Boolean> portPresent;
     private final Fact<Boolean> atResponsive;
+    private final Fact<Boolean> controlResponsive;
     private final Fact<Identity> identity;
     private final Fact<SimStatus> sim;
     private final Fact<Integer> radio;
@@ -34,6 +35,7 @@ public final class Snapshot {
         takenAt = b.takenAt;
         portPresent = b.portPresent;
         atResponsive = b.atResponsive;
+        controlResponsive = b.controlResponsive;
         identity = b.identity;
         sim = b.sim;
         radio = b.radio;
@@ -64,6 +66,8 @@ public final class Snapshot {
     public long takenAt() { return takenAt; }
     public Fact<Boolean> portPresent() { return portPresent; }
     public Fact<Boolean> atResponsive() { return atResponsive; }
+    /** Whether the port the engine controls the modem through answered: the AT port, or QMI on a modem without one. */
+    public Fact<Boolean> controlResponsive() { return controlResponsive; }
     public Fact<Identity> identity() { return identity; }
     public Fact<SimStatus> sim() { return sim; }
     /** +CFUN value (0 minimum, 1 full, 4 RF off, ...). */
@@ -117,6 +121,7 @@ public final class Snapshot {
         Builder b = new Builder(takenAt);
         b.portPresent = portPresent;
         b.atResponsive = atResponsive;
+        b.controlResponsive = controlResponsive;
         b.identity = identity;
         b.sim = sim;
         b.radio = radio;
@@ -138,7 +143,7 @@ public final class Snapshot {
 
     @Override
     public String toString() {
-        return "Snapshot{port=" + portPresent + ", at=" + atResponsive + ", sim=" + sim + ", cfun=" + radio
+        return "Snapshot{port=" + portPresent + ", at=" + atResponsive + ", control=" + controlResponsive + ", sim=" + sim + ", cfun=" + radio
                 + ", reg=" + bestRegistration() + ", op=" + operator + ", attached=" + psAttached
                 + ", contexts=" + pdpContexts + ", active=" + pdpActivations + ", ip=" + ipConfig
                 + ", host=" + host + ", path=" + dataPath + ", signal=" + signal + ", id=" + identity + "}";
@@ -149,6 +154,7 @@ public final class Snapshot {
         private final long takenAt;
         private Fact<Boolean> portPresent = Fact.unknown();
         private Fact<Boolean> atResponsive = Fact.unknown();
+        private Fact<Boolean> controlResponsive = Fact.unknown();
         private Fact<Identity> identity = Fact.unknown();
         private Fact<SimStatus> sim = Fact.unknown();
         private Fact<Integer> radio = Fact.unknown();
@@ -172,6 +178,7 @@ public final class Snapshot {
 
         public Builder portPresent(Fact<Boolean> f) { portPresent = f; return this; }
         public Builder atResponsive(Fact<Boolean> f) { atResponsive = f; return this; }
+        public Builder controlResponsive(Fact<Boolean> f) { controlResponsive = f; return this; }
         public Builder identity(Fact<Identity> f) { identity = f; return this; }
         public Builder sim(Fact<SimStatus> f) { sim = f; return this; }
         public Builder radio(Fact<Integer> f) { radio = f; return this; }

@@ -10,13 +10,11 @@ import io.ltemodem.sim.ModemEvent.SimChanged;
 import io.ltemodem.sim.ModemEvent.UsbAttached;
 import io.ltemodem.sim.ModemEvent.UsbDetached;
 import io.ltemodem.sys.Clock;
-import io.ltemodem.sys.Deadline;
 import io.ltemodem.sys.pty.Pty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -40,7 +38,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
     private final Persona persona;
     private final Clock clock;
     private final String name;
-    private final Path link;
+    private final PortNode node;
     private final PortFaults faults;
     private final AtInterpreter interpreter;
     private final Random noise;
@@ -50,8 +48,6 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
     private volatile AtSettings settings; // replaced on every boot; read and changed under the model's monitor
     private AtSession session; // guarded by the model's monitor (events) and this
     private String lastPath;
-    private volatile String currentPath; // guarded by pathLock for waits
-    private final Object pathLock = new Object();
     private int generation;
     private boolean closed;
 
@@ -60,7 +56,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
         this.persona = cfg.persona();
         this.clock = cfg.clock();
         this.name = cfg.name();
-        this.link = cfg.portLink();
+        this.node = new PortNode(cfg.clock(), cfg.portLink(), cfg.name());
         this.faults = new PortFaults(clock);
         this.interpreter = new AtInterpreter(model);
         this.noise = new Random(cfg.seed() ^ 0x5eed);
@@ -75,12 +71,12 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
 
     /** The pty slave the daemon opens now (e.g. {@code /dev/pts/7}), or null while the device is gone. */
     public String currentPath() {
-        return currentPath;
+        return node.current();
     }
 
     /** The stable symlink the test asked for (null if none); it exists only while the port does. */
     public Path linkPath() {
-        return link;
+        return node.link();
     }
 
     /** How many ptys this port has had (one per USB appearance). */
@@ -90,43 +86,17 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
 
     /** Waits until the port exists; returns its path, or null after {@code clockMillis}. */
     public String awaitPath(long clockMillis) throws InterruptedException {
-        return awaitPathOtherThan(null, clockMillis);
+        return node.awaitOtherThan(null, clockMillis);
     }
 
     /** Waits for a port whose path differs from {@code previous} (the device re-enumerated); null on timeout. */
     public String awaitNewPath(String previous, long clockMillis) throws InterruptedException {
-        return awaitPathOtherThan(previous, clockMillis);
-    }
-
-    private String awaitPathOtherThan(String previous, long clockMillis) throws InterruptedException {
-        Deadline d = Deadline.in(clock, clockMillis);
-        synchronized (pathLock) {
-            while (true) {
-                String p = currentPath;
-                if (p != null && !p.equals(previous)) return p;
-                if (d.expired()) return null;
-                clock.waitOn(pathLock, d.remaining());
-            }
-        }
+        return node.awaitOtherThan(previous, clockMillis);
     }
 
     /** Waits until the port is gone (reset, power-down, vanish); false on timeout. */
     public boolean awaitGone(long clockMillis) throws InterruptedException {
-        Deadline d = Deadline.in(clock, clockMillis);
-        synchronized (pathLock) {
-            while (currentPath != null) {
-                if (d.expired()) return false;
-                clock.waitOn(pathLock, d.remaining());
-            }
-            return true;
-        }
-    }
-
-    private void setPath(String p) {
-        synchronized (pathLock) {
-            currentPath = p;
-            pathLock.notifyAll();
-        }
+        return node.awaitGone(clockMillis);
     }
 
     /** The command lines received, oldest first, with PINs and PUKs masked. */
@@ -201,7 +171,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
         if (closed || session != null) return;
         Pty pty;
         try {
-            pty = openFreshPty();
+            pty = Pty.openOtherThan(lastPath);
         } catch (IOException e) {
             log.error("{}: cannot open a pty for the AT port: {}", name, e.getMessage());
             return;
@@ -213,56 +183,17 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
         sessions.add(s);
         lastPath = pty.slavePath();
         s.start();
-        linkTo(pty.slavePath());
-        setPath(pty.slavePath());
+        node.appear(pty.slavePath());
         log.debug("{}: AT port up at {}", name, pty.slavePath());
-    }
-
-    /**
-     * A pty whose path differs from the last one: a re-enumerated device must look new even if the kernel would
-     * hand out the same pts number (the old one may not be released yet, or just was).
-     */
-    private Pty openFreshPty() throws IOException {
-        List<Pty> rejected = new ArrayList<>();
-        try {
-            for (int i = 0; i < 4; i++) {
-                Pty p = Pty.open();
-                if (!p.slavePath().equals(lastPath)) return p;
-                rejected.add(p);
-            }
-            throw new IOException("the kernel keeps handing out " + lastPath);
-        } finally {
-            rejected.forEach(Pty::close);
-        }
     }
 
     private synchronized void closeSession(boolean graceful) {
         AtSession s = session;
         if (s == null) return;
         session = null;
-        unlink();
-        setPath(null);
+        node.vanish();
         s.stop(graceful);
         log.debug("{}: AT port at {} going ({})", name, s.path(), graceful ? "graceful" : "abrupt");
-    }
-
-    private void linkTo(String target) {
-        if (link == null) return;
-        try {
-            Files.deleteIfExists(link);
-            Files.createSymbolicLink(link, Path.of(target));
-        } catch (IOException e) {
-            log.warn("{}: cannot link {} -> {}: {}", name, link, target, e.getMessage());
-        }
-    }
-
-    private void unlink() {
-        if (link == null) return;
-        try {
-            Files.deleteIfExists(link);
-        } catch (IOException e) {
-            log.warn("{}: cannot remove {}: {}", name, link, e.getMessage());
-        }
     }
 
     // ---------------------------------------------------------------- output

@@ -11,5 +11,6 @@ record SimConfig(String name, Persona persona, Clock clock, String pin, String p
                  long registrationDelayMillis, Registration registrationOutcome, NetworkConfig network,
                  RadioSignal signal, String requiredApn, String defaultApn, String defaultPdpType,
                  boolean autoActivateDefaultBearer, boolean boardRepowers, long repowerDelayMillis,
-                 long immediatePowerDownMillis, Path portLink, long seed, boolean poweredOnAtStart, int mtu) {
+                 long immediatePowerDownMillis, Path portLink, long seed, boolean poweredOnAtStart, int mtu,
+                 boolean qmi, Path qmiPortLink, int qmiCidPoolSize) {
 }

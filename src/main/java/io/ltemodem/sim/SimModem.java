@@ -1,5 +1,7 @@
 package io.ltemodem.sim;
 
+import io.ltemodem.sim.qmi.QmiFaults;
+import io.ltemodem.sim.qmi.QmiSimPort;
 import io.ltemodem.sys.Clock;
 
 import java.nio.file.Path;
@@ -8,7 +10,8 @@ import java.util.Objects;
 
 /**
  * One simulated LTE modem: a {@link ModemModel} (the state), its {@link AtSimPort} (an AT port on a real
- * pseudo-terminal), {@link Faults} and {@link Scenario} playback. The daemon's tests and the demo talk to it
+ * pseudo-terminal), optionally a QMI port over the same state ({@link Builder#qmi(boolean)}: {@link #qmiPath()} is
+ * what {@code qmicli -d ... --device-open-qmi} opens), {@link Faults} and {@link Scenario} playback. The daemon's tests and the demo talk to it
  * exactly as to a USB modem.
  *
  * <pre>{@code
@@ -25,6 +28,7 @@ public final class SimModem implements AutoCloseable {
     private final SimScheduler scheduler;
     private final ModemModel model;
     private final AtSimPort atPort;
+    private final QmiSimPort qmiPort;
     private final Faults faults;
     private boolean started;
     private boolean closed;
@@ -35,6 +39,7 @@ public final class SimModem implements AutoCloseable {
         this.model = new ModemModel(cfg, scheduler);
         this.atPort = new AtSimPort(model, cfg);
         this.model.addListener(atPort);
+        this.qmiPort = cfg.qmi() ? new QmiSimPort(model, cfg.clock(), cfg.name(), cfg.qmiPortLink(), cfg.qmiCidPoolSize()) : null;
         this.faults = new Faults(model, atPort, scheduler);
     }
 
@@ -60,6 +65,7 @@ public final class SimModem implements AutoCloseable {
         closed = true;
         scheduler.close();
         atPort.close();
+        if (qmiPort != null) qmiPort.close();
     }
 
     public String name() {
@@ -84,6 +90,29 @@ public final class SimModem implements AutoCloseable {
 
     public Faults faults() {
         return faults;
+    }
+
+    /**
+     * The QMI control port (built with {@link Builder#qmi(boolean)}): a QMI simulator over this same modem, so what
+     * is done through one port shows on the other. Null when the modem has none.
+     */
+    public QmiSimPort qmiPort() {
+        return qmiPort;
+    }
+
+    /** The QMI port's faults; the modem must have a QMI port. */
+    public QmiFaults qmiFaults() {
+        return requireQmi().faults();
+    }
+
+    /** The QMI port's pty path now (give it to {@code qmicli -d ... --device-open-qmi}), or null while the device is gone. */
+    public String qmiPath() {
+        return qmiPort == null ? null : qmiPort.currentPath();
+    }
+
+    private QmiSimPort requireQmi() {
+        if (qmiPort == null) throw new IllegalStateException(cfg.name() + " was built without a QMI port");
+        return qmiPort;
     }
 
     /** Plays a fault timeline from now on. */
@@ -202,6 +231,9 @@ public final class SimModem implements AutoCloseable {
         private long seed = 1;
         private boolean poweredOnAtStart = true;
         private int mtu = 1500;
+        private boolean qmi;
+        private Path qmiPortLink;
+        private int qmiCidPoolSize = 16;
 
         private Builder() {
         }
@@ -380,6 +412,26 @@ public final class SimModem implements AutoCloseable {
             return this;
         }
 
+        /** A QMI control port besides the AT port (as an EC25 in its QMI composition has): one modem, two ports. */
+        public Builder qmi(boolean v) {
+            qmi = v;
+            return this;
+        }
+
+        /** A stable symlink to the QMI port's current pty (like {@code /dev/cdc-wdm0}); implies {@link #qmi(boolean)}. */
+        public Builder qmiPortLink(Path v) {
+            qmiPortLink = v;
+            qmi = v != null || qmi;
+            return this;
+        }
+
+        /** Client ids per QMI service on each USB appearance (1..254; real modems may have as few as 10). */
+        public Builder qmiCidPoolSize(int v) {
+            if (v < 1 || v > 254) throw new IllegalArgumentException("qmiCidPoolSize 1..254: " + v);
+            qmiCidPoolSize = v;
+            return this;
+        }
+
         public Builder mtu(int v) {
             if (v < 576 || v > 9000) throw new IllegalArgumentException("mtu 576..9000: " + v);
             mtu = v;
@@ -396,7 +448,7 @@ public final class SimModem implements AutoCloseable {
                     simBusyAfterBootMillis, registrationDelayMillis, outcome, network, signal, requiredApn, defaultApn,
                     defaultPdpType, autoActivateDefaultBearer,
                     boardRepowers != null ? boardRepowers : persona.boardRepowers(), repowerDelayMillis,
-                    immediatePowerDownMillis, portLink, seed, poweredOnAtStart, mtu);
+                    immediatePowerDownMillis, portLink, seed, poweredOnAtStart, mtu, qmi, qmiPortLink, qmiCidPoolSize);
             return new SimModem(cfg);
         }
 

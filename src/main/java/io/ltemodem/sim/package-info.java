@@ -9,6 +9,10 @@
  *       so a QMI or MBIM port can share it with the AT port.</li>
  *   <li>{@link io.ltemodem.sim.AtSimPort} — the AT port on a real pseudo-terminal. One pty per USB appearance:
  *       a reset or power-down hangs it up, the next boot opens a new one under a new path.</li>
+ *   <li>{@link io.ltemodem.sim.qmi.QmiSimPort} (with {@code SimModem.builder().qmi(true)}) — the QMI port, the
+ *       same life cycle: the QMI simulator over {@link io.ltemodem.sim.qmi.SimModemQmiModel}, the model seen through
+ *       QMI, so a PIN verified over QMI unlocks what AT reports and a WDS session is the context {@code +CGACT?}
+ *       shows.</li>
  *   <li>{@link io.ltemodem.sim.Persona} / {@link io.ltemodem.sim.Personas} — vendor behaviour as data
  *       ({@code personas.json}).</li>
  *   <li>{@link io.ltemodem.sim.Faults} and {@link io.ltemodem.sim.Scenario} — fault injection, by API or by a

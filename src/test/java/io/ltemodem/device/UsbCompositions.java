@@ -4,13 +4,13 @@ import io.ltemodem.sim.sysfs.FakeUsbTree;
 
 /**
  * Real USB compositions (reference/modem-domain.md §2.1: ModemManager udev rules, qmi_wwan.c, vendor forums)
- * as fake sysfs trees, for discovery tests.
+ * as fake sysfs trees, for discovery and wiring tests.
  */
-final class UsbCompositions {
+public final class UsbCompositions {
     private UsbCompositions() {
     }
 
-    static void quectelEc25Qmi(FakeUsbTree t, String name) {
+    public static void quectelEc25Qmi(FakeUsbTree t, String name) {
         t.device(name, "2c7c", "0125").strings("Quectel", "EC25-E")
                 .iface(0, "ff", "ff", "ff", "option", "ttyUSB0")
                 .iface(1, "ff", "00", "00", "option", "ttyUSB1")
@@ -20,7 +20,7 @@ final class UsbCompositions {
     }
 
     /** usbnet=2: MBIM on if0/1, AT on if4. */
-    static void quectelEc25Mbim(FakeUsbTree t, String name) {
+    public static void quectelEc25Mbim(FakeUsbTree t, String name) {
         t.device(name, "2c7c", "0125").strings("Quectel", "EC25-E")
                 .iface(0, "02", "0e", "00", "cdc_mbim", "cdc-wdm0", "wwan0")
                 .iface(1, "0a", "00", "02", "cdc_mbim")
@@ -31,7 +31,7 @@ final class UsbCompositions {
     }
 
     /** usbnet=3: RNDIS on if0/1, DM if2, GNSS if3, AT moves to if4. */
-    static void quectelEc25Rndis(FakeUsbTree t, String name) {
+    public static void quectelEc25Rndis(FakeUsbTree t, String name) {
         t.device(name, "2c7c", "0125").strings("Quectel", "EC25-E")
                 .iface(0, "e0", "01", "03", "rndis_host", "usb0")
                 .iface(1, "0a", "00", "00", "rndis_host")
@@ -41,7 +41,7 @@ final class UsbCompositions {
                 .iface(5, "ff", "00", "00", "option", "ttyUSB3");
     }
 
-    static void sierraEm7455(FakeUsbTree t, String name) {
+    public static void sierraEm7455(FakeUsbTree t, String name) {
         t.device(name, "1199", "9071").strings("Sierra Wireless, Incorporated", "EM7455")
                 .iface(0, "ff", "ff", "ff", "qcserial", "ttyUSB0")
                 .iface(2, "ff", "ff", "ff", "qcserial", "ttyUSB1")
@@ -50,7 +50,7 @@ final class UsbCompositions {
                 .iface(10, "ff", "ff", "ff", "qmi_wwan", "cdc-wdm1", "wwan1");
     }
 
-    static void simcom7600(FakeUsbTree t, String name) {
+    public static void simcom7600(FakeUsbTree t, String name) {
         t.device(name, "1e0e", "9001").strings("SimTech, Incorporated", "SimTech, Incorporated")
                 .iface(0, "ff", "ff", "ff", "option", "ttyUSB0")
                 .iface(1, "ff", "00", "00", "option", "ttyUSB1")
@@ -60,20 +60,20 @@ final class UsbCompositions {
                 .iface(5, "ff", "ff", "ff", "qmi_wwan", "cdc-wdm0", "wwan0");
     }
 
-    static void huaweiE3372Stick(FakeUsbTree t, String name) {
+    public static void huaweiE3372Stick(FakeUsbTree t, String name) {
         t.device(name, "12d1", "1506").strings("HUAWEI_MOBILE", "HUAWEI_MOBILE")
                 .iface(0, "ff", "02", "12", "option", "ttyUSB0")
                 .iface(1, "ff", "02", "01", "huawei_cdc_ncm", "cdc-wdm0", "wwan0")
                 .iface(2, "ff", "02", "13", "option", "ttyUSB1");
     }
 
-    static void huaweiHilink(FakeUsbTree t, String name) {
+    public static void huaweiHilink(FakeUsbTree t, String name) {
         t.device(name, "12d1", "14dc").strings("HUAWEI_MOBILE", "HUAWEI_MOBILE")
                 .iface(0, "02", "06", "00", "cdc_ether", "eth1")
                 .iface(1, "0a", "00", "00", "cdc_ether");
     }
 
-    static void fibocomL850(FakeUsbTree t, String name) {
+    public static void fibocomL850(FakeUsbTree t, String name) {
         t.device(name, "2cb7", "0007").strings("Fibocom", "L850-GL")
                 .iface(0, "02", "0e", "00", "cdc_mbim", "cdc-wdm0", "wwan0")
                 .iface(1, "0a", "00", "02", "cdc_mbim")
@@ -81,7 +81,7 @@ final class UsbCompositions {
                 .iface(3, "0a", "00", "00", "cdc_acm");
     }
 
-    static void telitLe910(FakeUsbTree t, String name) {
+    public static void telitLe910(FakeUsbTree t, String name) {
         t.device(name, "1bc7", "1031").strings("Telit", "LE910C1-EUX")
                 .iface(0, "ff", "ff", "ff", "option", "ttyUSB0")
                 .iface(1, "ff", "00", "00", "option", "ttyUSB1")
@@ -89,7 +89,7 @@ final class UsbCompositions {
                 .iface(3, "ff", "ff", "ff", "qmi_wwan", "cdc-wdm0", "wwan0");
     }
 
-    static void usbStick(FakeUsbTree t, String name) {
+    public static void usbStick(FakeUsbTree t, String name) {
         t.device(name, "0781", "5567").strings("SanDisk", "Cruzer Blade")
                 .iface(0, "08", "06", "50", "usb-storage");
     }

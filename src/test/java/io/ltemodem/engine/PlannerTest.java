@@ -40,6 +40,7 @@ class PlannerTest {
         return Snapshot.builder(0)
                 .portPresent(Fact.of(true, 0))
                 .atResponsive(Fact.of(true, 0))
+                .controlResponsive(Fact.of(true, 0))
                 .identity(Fact.of(new Identity("Quectel", "EC25", "r1", "861234567890123", null, "8949000000000000001"), 0))
                 .sim(Fact.of(new SimStatus(SimState.READY, 3, 10), 0))
                 .radio(Fact.of(1, 0))
@@ -64,9 +65,25 @@ class PlannerTest {
 
     @Test
     void silentPortWaits() {
-        Plan p = plan(online().atResponsive(Fact.of(false, 0)));
+        Plan p = plan(online().atResponsive(Fact.of(false, 0)).controlResponsive(Fact.of(false, 0)));
         assertEquals(StateKind.NOT_RESPONDING, p.state().kind());
         assertInstanceOf(Action.Wait.class, p.action());
+    }
+
+    /**
+     * A QMI-controlled modem (no AT port): AT responsiveness is unknown, QMI answers; what QMI cannot report
+     * (contexts, reporting switches) stays unknown, and the plan still goes all the way.
+     */
+    @Test
+    void aModemControlledOverQmiNeedsNoAtPort() {
+        Snapshot qmi = online().atResponsive(Fact.unknown()).pdpContexts(Fact.unknown()).build();
+        assertEquals(StateKind.CONNECTED, Planner.plan(qmi, want, true, pins(), true).state().kind());
+        assertInstanceOf(Action.Done.class, Planner.plan(qmi, want, true, pins(), true).action());
+        Snapshot silent = online().atResponsive(Fact.unknown()).controlResponsive(Fact.of(false, 0)).build();
+        assertEquals(StateKind.NOT_RESPONDING, Planner.plan(silent, want, true, pins(), true).state().kind());
+        Snapshot atOnlyAnswers = online().controlResponsive(Fact.unknown()).build();
+        assertEquals(StateKind.NOT_RESPONDING, Planner.plan(atOnlyAnswers, want, true, pins(), true).state().kind(),
+                "what counts is the control port, whatever it is");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ltemodem.daemon.simulated;
 import io.ltemodem.config.DaemonConfig;
 import io.ltemodem.config.ModemConfig;
 import io.ltemodem.daemon.ConfigSource;
+import io.ltemodem.daemon.QmiToolChooser;
 import io.ltemodem.daemon.Daemon;
 import io.ltemodem.daemon.Timeline;
 import io.ltemodem.engine.EngineTimings;
@@ -15,6 +16,8 @@ import io.ltemodem.sim.Scenario;
 import io.ltemodem.sim.ScenarioRun;
 import io.ltemodem.sim.SimCardState;
 import io.ltemodem.sim.SimModem;
+import io.ltemodem.qmi.QmiTimeouts;
+import io.ltemodem.sys.ProcessRunner;
 import io.ltemodem.sys.ScaledClock;
 
 import java.io.IOException;
@@ -30,6 +33,9 @@ import java.util.stream.Stream;
  * {@code make run}: the daemon against a simulated Quectel EC25 that starts in an unknown state (SIM PIN required,
  * radio off, still booting). It shows the modem reach online, then injects faults — the network drops the data
  * session, then the firmware hangs — and shows each recovery, as a timeline in modem time.
+ *
+ * <p>{@code --protocol qmi}: the EC25 in its QMI composition, the data session through the real {@code qmicli}
+ * (or {@code uqmi}) on the modem's QMI port while control stays on its AT port.
  */
 public final class Demo {
     private static final long STAGE_REAL_MS = 60_000;
@@ -37,14 +43,17 @@ public final class Demo {
     private final PrintStream out;
     private final ScaledClock clock;
     private final Path dir;
+    private final boolean qmi;
+    private final ProcessRunner runner = new ProcessRunner();
     private SimModem sim;
     private Daemon daemon;
     private Timeline timeline;
 
-    private Demo(PrintStream out, double speed, Path dir) {
+    private Demo(PrintStream out, double speed, Path dir, boolean qmi) {
         this.out = out;
         this.clock = new ScaledClock(speed);
         this.dir = dir;
+        this.qmi = qmi;
     }
 
     public static int run(List<String> args, PrintStream out) throws IOException, InterruptedException {
@@ -56,8 +65,17 @@ public final class Demo {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--speed: not a number: " + speedArg);
         }
+        String protocol = option(args, "--protocol");
+        if (protocol != null && !protocol.equals("at") && !protocol.equals("qmi")) {
+            throw new IllegalArgumentException("--protocol: at or qmi, not " + protocol);
+        }
+        boolean qmi = "qmi".equals(protocol);
+        if (qmi && QmiToolChooser.installed(new ProcessRunner(), QmiTimeouts.DEFAULTS).on("/dev/null") == null) {
+            out.println(QmiToolChooser.NOT_INSTALLED + " (Debian: apt-get install libqmi-utils).");
+            return 2;
+        }
         Path dir = Files.createTempDirectory("ltemodem-demo");
-        Demo d = new Demo(out, speed, dir);
+        Demo d = new Demo(out, speed, dir, qmi);
         try {
             return d.play(scenario == null ? null : Scenario.load(Path.of(scenario)));
         } finally {
@@ -74,16 +92,19 @@ public final class Demo {
 
     private int play(Scenario scenario) throws IOException, InterruptedException {
         out.printf("ltemodem demo: a simulated Quectel EC25 on a pseudo-terminal, SIM PIN required, radio off.%n");
+        if (qmi) out.printf("Control over its AT port, the data session over its QMI port through the real QMI tool.%n");
         out.printf("Times are modem time; the simulation runs %.0fx faster than real time.%n%n", clock.factor());
         sim = SimModem.builder().persona("quectel-ec25").clock(clock).simState(SimCardState.PIN).pin("1234").radio(0)
-                .seed(1).build().start();
+                .qmi(qmi).seed(1).build().start();
         Path usb = Files.createDirectories(dir.resolve("sys/bus/usb/devices/1-1"));
         Path gpio = dir.resolve("gpio-modem-power");
         SimBoard board = new SimBoard(sim, gpio, usb.resolve("authorized"));
         ModemConfig want = ModemConfig.defaults("wwan").withApn("internet").withPin("1234");
         DaemonConfig cfg = DaemonConfig.defaults().withStateDir(dir.resolve("state")).withGpioPower(gpio.toString());
         ConfigSource source = () -> new ConfigSource.Loaded(cfg, List.of(want), List.of());
-        daemon = new Daemon(source, new SimModemFactory(clock, sim, EngineTimings.defaults(), usb, java.time.Clock.systemDefaultZone()));
+        SimModemFactory factory = new SimModemFactory(clock, sim, EngineTimings.defaults(), usb, java.time.Clock.systemDefaultZone());
+        if (qmi) factory = factory.withQmi(QmiToolChooser.installed(runner, QmiTimeouts.DEFAULTS), null, false);
+        daemon = new Daemon(source, factory);
         timeline = new Timeline(out, clock);
         daemon.addListener(timeline);
         try (board) {
@@ -144,6 +165,7 @@ public final class Demo {
 
     private void close() {
         if (daemon != null) daemon.close();
+        runner.killAll();
         if (sim != null) sim.close();
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

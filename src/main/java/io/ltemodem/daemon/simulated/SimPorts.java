@@ -6,8 +6,8 @@ import io.ltemodem.sim.SimModem;
 import java.nio.file.Path;
 
 /**
- * A simulated modem's ports as the engine sees them: the AT pty's current path (a new one after every
- * re-enumeration, none while the module is off or rebooting), the USB presence, and optionally a fake sysfs
+ * A simulated modem's ports as the engine sees them: the AT pty's and the QMI pty's current paths (new ones after
+ * every re-enumeration, none while the module is off or rebooting), the USB presence, and optionally a fake sysfs
  * device directory for the USB reset.
  */
 public final class SimPorts implements ModemPorts {
@@ -22,6 +22,12 @@ public final class SimPorts implements ModemPorts {
     @Override
     public String atPort() {
         return sim.currentPath();
+    }
+
+    /** The QMI pty (a modem built with a QMI port), or null. */
+    @Override
+    public String controlPort() {
+        return sim.qmiPath();
     }
 
     @Override

@@ -51,6 +51,17 @@ public final class QmiFaults {
         return this;
     }
 
+    /**
+     * The firmware restarted: a hang (silence, dropped or ignored requests) ends with it, as on hardware, where a
+     * reboot is what cures wedged firmware. Slowness and fragmentation belong to the line and stay.
+     */
+    public QmiFaults firmwareRestarted() {
+        silent = false;
+        dropNext.set(0);
+        ignored.clear();
+        return this;
+    }
+
     public QmiFaults clear() {
         silent = false;
         dropNext.set(0);

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The modem behind the QMI simulator: the few facts and actions QMI exposes, in QMI's own terms but free of
- * wire details. The simulator turns requests into calls here and answers into TLVs; the AT simulator's modem
- * ({@code io.ltemodem.sim.SimModem}) can implement this to show one modem on both ports.
+ * wire details. The simulator turns requests into calls here and answers into TLVs; {@link SimModemQmiModel}
+ * implements it over the AT simulator's modem to show one modem on both ports.
  *
  * <p>Implementations must be thread-safe (the simulator thread calls in while a test changes the state) and
  * must never block: delays belong to the simulator's fault injection, not to the model.
@@ -22,6 +22,14 @@ import java.util.List;
  * </ul>
  */
 public interface QmiModemModel {
+
+    /**
+     * Whether the firmware answers QMI now. A modem that is booting, powering down or hung has its control node
+     * but answers nothing; the simulator then swallows requests (the client times out, as with hardware).
+     */
+    default boolean answering() {
+        return true;
+    }
 
     // ---- identity ----
 

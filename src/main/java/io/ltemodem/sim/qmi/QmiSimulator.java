@@ -36,7 +36,7 @@ public final class QmiSimulator implements AutoCloseable {
     private final QmiModemModel model;
     private final Clock clock;
     private final Pty pty;
-    private final QmiFaults faults = new QmiFaults();
+    private final QmiFaults faults;
     private final Map<Integer, CidPool> pools;
     private final Map<Integer, ServiceHandler> handlers = new HashMap<>();
     private final WdsService wds;
@@ -54,6 +54,8 @@ public final class QmiSimulator implements AutoCloseable {
         private Clock clock = Clock.SYSTEM;
         private final Map<Integer, Integer> poolSizes = new HashMap<>();
         private int defaultPoolSize = 16;
+        private QmiFaults faults;
+        private String avoidPath;
 
         private Builder(QmiModemModel model) {
             this.model = model;
@@ -76,6 +78,24 @@ public final class QmiSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Faults to share with other simulators of the same modem (one per USB appearance): a fault set before
+         * a re-enumeration still holds after it. Default: a fresh set.
+         */
+        public Builder faults(QmiFaults f) {
+            faults = f;
+            return this;
+        }
+
+        /**
+         * A pty path not to serve on (the previous appearance's): a re-enumerated device must look new even if
+         * the kernel would hand out the same pts number again.
+         */
+        public Builder avoidPath(String path) {
+            avoidPath = path;
+            return this;
+        }
+
         /** Opens the pty and starts answering. */
         public QmiSimulator start() throws IOException {
             Map<Integer, CidPool> pools = new HashMap<>();
@@ -89,6 +109,7 @@ public final class QmiSimulator implements AutoCloseable {
     private QmiSimulator(Builder b, Map<Integer, CidPool> pools) throws IOException {
         this.model = b.model;
         this.clock = b.clock;
+        this.faults = b.faults != null ? b.faults : new QmiFaults();
         this.pools = Collections.unmodifiableMap(pools);
         this.wds = new WdsService(model);
         handlers.put(QmiServices.CTL, new CtlService(pools, this::clientReleased));
@@ -97,7 +118,7 @@ public final class QmiSimulator implements AutoCloseable {
         handlers.put(QmiServices.NAS, new NasService(model));
         handlers.put(QmiServices.UIM, new UimService(model));
         handlers.put(QmiServices.WDA, new WdaService(model));
-        this.pty = Pty.open();
+        this.pty = Pty.openOtherThan(b.avoidPath);
         this.thread = new Thread(this::serve, "qmi-sim " + pty.slavePath());
         thread.setDaemon(true);
         thread.start();
@@ -144,7 +165,19 @@ public final class QmiSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * The serving loop; it closes the pty itself when it ends. Closed from another thread, the master's fd number
+     * could be handed to the next pty while this thread still polls it, and this thread would read that pty's bytes.
+     */
     private void serve() {
+        try {
+            serveUntilClosed();
+        } finally {
+            pty.close();
+        }
+    }
+
+    private void serveUntilClosed() {
         QmuxFrameReader reader = new QmuxFrameReader();
         byte[] buf = new byte[4096];
         while (!closed) {
@@ -195,6 +228,10 @@ public final class QmiSimulator implements AutoCloseable {
         requestCounts.computeIfAbsent(req.service() << 16 | req.msgId(), k -> new AtomicInteger()).incrementAndGet();
         if (faults.swallow(req.service(), req.msgId())) {
             record("   (no answer: fault)");
+            return null;
+        }
+        if (!model.answering()) {
+            record("   (no answer: firmware not running)");
             return null;
         }
         long delay = faults.delayMs();
@@ -272,15 +309,27 @@ public final class QmiSimulator implements AutoCloseable {
         }
     }
 
+    /** Whether the serving thread has ended (after a hang-up or close). */
+    public boolean ended() {
+        return !thread.isAlive();
+    }
+
+    /**
+     * Hangs up (the device is gone): the serving thread stops answering and closes the pty within one poll
+     * interval. Does not wait, so it may be called under the modem's lock; {@link #close()} waits.
+     */
+    public void hangUp() {
+        closed = true;
+    }
+
     @Override
     public void close() {
-        if (closed) return;
-        closed = true;
-        pty.close();
+        hangUp();
         try {
             thread.join(2_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        pty.close(); // already closed by the thread, unless it is stuck past the join
     }
 }

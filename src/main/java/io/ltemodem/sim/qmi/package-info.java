@@ -6,8 +6,8 @@
  * or fragmented answers; delays run on the injected {@link io.ltemodem.sys.Clock}).
  *
  * <p>The modem's state is a {@link io.ltemodem.sim.qmi.QmiModemModel}; {@link io.ltemodem.sim.qmi.SimpleQmiModel}
- * is an in-memory one. The AT simulator's modem can implement the same interface so that one simulated modem
- * shows the same state on its AT and QMI ports.
+ * is an in-memory one; {@link io.ltemodem.sim.qmi.SimModemQmiModel} is the AT simulator's modem seen through QMI,
+ * which {@link io.ltemodem.sim.qmi.QmiSimPort} serves beside the AT port: one modem, two ports.
  *
  * <p>Known limit: an answer delayed past the client's deadline is still written after the client was killed, and
  * the next client to open the pty reads it first (a real cdc-wdm behaves the same); libqmi drops answers whose

@@ -53,6 +53,24 @@ public final class Pty implements Closeable {
         }
     }
 
+    /**
+     * A pty whose path differs from {@code avoid} (null: any): a re-enumerated simulated device must look new even
+     * when the kernel would hand out the same pts number again (the old one just released, or not yet).
+     */
+    public static Pty openOtherThan(String avoid) throws IOException {
+        java.util.List<Pty> rejected = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 4; i++) {
+                Pty p = open();
+                if (!p.slavePath().equals(avoid)) return p;
+                rejected.add(p);
+            }
+            throw new IOException("the kernel keeps handing out " + avoid);
+        } finally {
+            rejected.forEach(Pty::close);
+        }
+    }
+
     /** No echo, no line editing, no CR/LF translation: a modem's tty is a byte pipe. */
     private static void makeRaw(int fd) throws IOException {
         try (Memory t = new Memory(TERMIOS_BYTES)) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +36,8 @@ final class Harness implements AutoCloseable {
     SimModem sim;
     Reconciler reconciler;
     SimBoard board;
+    /** How the simulated modem is wired (over AT alone unless a test says otherwise). */
+    UnaryOperator<SimModemFactory> wiring = f -> f;
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     Harness(Path dir) {
@@ -81,8 +84,10 @@ final class Harness implements AutoCloseable {
         Files.createDirectories(usb);
         board = new SimBoard(sim, Path.of(daemon.gpioPower()), usb.resolve("authorized"));
         closing.add(0, board);
-        Reconciler.Parts parts = new SimModemFactory(clock, sim, timings(), usb, java.time.Clock.systemUTC()).create(want, daemon);
+        Reconciler.Parts parts = wiring.apply(new SimModemFactory(clock, sim, timings(), usb, java.time.Clock.systemUTC()))
+                .create(want, daemon);
         closing.add(0, parts.channel());
+        closing.add(0, parts.drivers());
         reconciler = new Reconciler(want.name(), want, Reconciler.DaemonSettings.from(daemon), parts);
         closing.add(0, reconciler);
         reconciler.addListener(new EngineListener() {
@@ -119,6 +124,16 @@ final class Harness implements AutoCloseable {
         }
         throw new AssertionError("not " + what + " within " + realMs + " ms; now " + reconciler.status().state()
                 + "\nstates: " + path() + "\nactions: " + actions);
+    }
+
+    /** Waits (real time) until the path taken includes {@code state}, e.g. {@code RECOVERING(2)}. */
+    void awaitVisited(String state, long realMs) throws InterruptedException {
+        long deadline = System.nanoTime() + realMs * 1_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (path().contains(state)) return;
+            Thread.sleep(5);
+        }
+        throw new AssertionError("never " + state + " within " + realMs + " ms\nstates: " + path() + "\nactions: " + actions);
     }
 
     /** Lets modem time pass (for "nothing more happens" checks). */

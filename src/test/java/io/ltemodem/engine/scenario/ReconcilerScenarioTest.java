@@ -128,8 +128,9 @@ class ReconcilerScenarioTest {
         int before = h.states.size();
         long t0 = h.clock.millis();
         assertTrue(h.sim.faults().networkDeactivatesContext(1));
-        h.await(k -> k == StateKind.RECOVERING, "recovering", REAL_MS);
-        long reacted = h.clock.millis() - t0;
+        // The event's own time, not when a poll noticed: a quick L1 is over before a busy machine looks.
+        h.awaitVisited("RECOVERING(1)", REAL_MS);
+        long reacted = h.states.get(before).at() - t0;
         assertTrue(reacted <= 2_000, "L1 within 2 s of modem time, took " + reacted + " ms");
         assertEquals("RECOVERING(1)", h.states.get(before).to().toString(), h.path().toString());
         h.await(StateKind.ONLINE, REAL_MS);
@@ -212,10 +213,11 @@ class ReconcilerScenarioTest {
         h.await(k -> k != StateKind.ONLINE, "offline", REAL_MS);
         h.await(StateKind.ONLINE, REAL_MS);
         assertEquals(0, h.sim.resetCount(), h.actions.toString());
-        // Lost for good: after the searching budget the ladder re-registers (L2) and climbs from there.
+        // Lost for good: after the searching budget the ladder re-registers (L2) and climbs from there. (A probe
+        // that reads the registration just before the loss and the bearer just after it sees a lost session
+        // first, and L1 comes before: reads of the modem are not atomic.)
         h.sim.faults().registrationLostForGood();
-        h.await(k -> k == StateKind.RECOVERING, "recovering", REAL_MS);
-        assertTrue(h.path().contains("RECOVERING(2)"), h.path().toString());
+        h.awaitVisited("RECOVERING(2)", REAL_MS);
         h.sim.faults().registrationRestored();
         h.await(StateKind.ONLINE, REAL_MS);
     }

@@ -49,6 +49,7 @@ public final class SimpleMbimModel implements MbimModemModel {
     private String requiredAccessString;
     private final Map<Integer, MbimIpType> sessions = new HashMap<>();
     private int connects;
+    private ConnectRequest lastConnect;
     private IpSettings settings = new IpSettings("10.123.45.67", 29, "10.123.45.68", List.of("10.74.210.210", "10.74.210.211"),
             null, 0, null, List.of(), 1500);
     private IpSettings settingsV6 = new IpSettings(null, 0, null, List.of(),
@@ -134,6 +135,11 @@ public final class SimpleMbimModel implements MbimModemModel {
 
     public synchronized int connects() {
         return connects;
+    }
+
+    /** The last CONNECT activation asked for (credentials included: tests check they arrived), or null. */
+    public synchronized ConnectRequest lastConnect() {
+        return lastConnect;
     }
 
     public synchronized int activeSessions() {
@@ -254,6 +260,7 @@ public final class SimpleMbimModel implements MbimModemModel {
 
     @Override
     public synchronized ConnectOutcome connect(ConnectRequest r) {
+        lastConnect = r;
         MbimIpType up = sessions.get(r.sessionId());
         if (up != null) return new Connected(up);
         if (!simPresent) return new Refused(MbimStatus.SIM_NOT_INSERTED, 0);

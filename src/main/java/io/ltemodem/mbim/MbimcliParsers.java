@@ -221,6 +221,18 @@ public final class MbimcliParsers {
         });
     }
 
+    /**
+     * The last part of the first {@code error: ...} line — where mbimcli puts the MBIM status nick or protocol error,
+     * whatever it says before: {@code error: operation failed: PinRequired},
+     * {@code error: couldn't get IP configuration response message: ContextNotActivated} — or null.
+     */
+    public static String errorTail(String err) {
+        String line = errorLine(err);
+        if (line == null) return null;
+        int i = line.lastIndexOf(": ");
+        return i < 0 ? line : line.substring(i + 2).trim();
+    }
+
     /** The first {@code error: ...} line without the prefix, or null. */
     public static String errorLine(String err) {
         return guarded(() -> {

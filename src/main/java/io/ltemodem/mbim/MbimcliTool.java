@@ -209,7 +209,8 @@ public final class MbimcliTool implements MbimTool {
             if (!proxy) track(r);
             res = interpret(c, r, parse);
             logResult(c, r, res);
-            if (trid != null && !r.timedOut() && "NotOpened".equals(MbimcliParsers.operationFailure(r.stderr()))) {
+            String failure = r.timedOut() ? null : MbimcliParsers.errorLine(r.stderr());
+            if (trid != null && failure != null && failure.contains("NotOpened")) {
                 log.info("{}: the modem lost the MBIM session; opening a new one", device);
                 trids.forget();
                 continue;
@@ -236,18 +237,17 @@ public final class MbimcliTool implements MbimTool {
             return MbimResult.failed("mbimcli answered, but not in a form understood: " + firstLine(out));
         }
         if (r.exitCode() == 127) return MbimResult.failed(firstLine(err));
-        String failure = MbimcliParsers.operationFailure(err);
-        if (failure != null) {
-            MbimStatus s = MbimStatus.fromNick(failure);
-            if (s != null) return MbimResult.statusError(s, "mbimcli: " + failure);
-            if (failure.contains("Unknown status 0x")) {
-                Integer code = hexCode(failure);
-                if (code != null) return MbimResult.statusError(code, null, "mbimcli: " + failure);
-            }
-            if (failure.contains("timed out")) return MbimResult.timeout("mbimcli: " + failure);
-            return MbimResult.failed("mbimcli: " + failure);
-        }
         String line = MbimcliParsers.errorLine(err);
+        String tail = MbimcliParsers.errorTail(err);
+        if (tail != null) {
+            MbimStatus s = MbimStatus.fromNick(tail);
+            if (s != null) return MbimResult.statusError(s, "mbimcli: " + line);
+            if (tail.startsWith("Unknown status 0x")) {
+                Integer code = hexCode(tail);
+                if (code != null) return MbimResult.statusError(code, null, "mbimcli: " + line);
+            }
+            if (tail.contains("timed out")) return MbimResult.timeout("mbimcli: " + line);
+        }
         return MbimResult.failed(line != null ? "mbimcli: " + line : "mbimcli exited with " + r.exitCode());
     }
 

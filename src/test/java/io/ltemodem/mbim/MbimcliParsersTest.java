@@ -266,6 +266,14 @@ class MbimcliParsersTest {
     }
 
     @Test
+    void theStatusIsTheTailOfTheErrorLine() {
+        assertEquals("ContextNotActivated", MbimcliParsers.errorTail("error: couldn't get IP configuration response message: ContextNotActivated\n"));
+        assertEquals("PinRequired", MbimcliParsers.errorTail("warning: x\nerror: operation failed: PinRequired\n"));
+        assertEquals("MBIM protocol error: NotOpened".substring(21), MbimcliParsers.errorTail("error: operation failed: MBIM protocol error: NotOpened"));
+        assertNull(MbimcliParsers.errorTail("no error here"));
+    }
+
+    @Test
     void errorLines() {
         assertEquals("couldn't open the MbimDevice: Failure", MbimcliParsers.errorLine("error: couldn't open the MbimDevice: Failure\n"));
         assertNull(MbimcliParsers.errorLine("all fine\n"));
@@ -281,7 +289,7 @@ class MbimcliParsersTest {
         List<Function<String, Object>> parsers = List.of(MbimcliParsers::subscriberStatus, MbimcliParsers::pinInfo,
                 MbimcliParsers::radioState, MbimcliParsers::registrationStatus, MbimcliParsers::packetServiceStatus,
                 MbimcliParsers::connectionStatus, MbimcliParsers::ipConfiguration, MbimcliParsers::nextTransactionId,
-                MbimcliParsers::operationFailure, MbimcliParsers::errorLine);
+                MbimcliParsers::operationFailure, MbimcliParsers::errorLine, MbimcliParsers::errorTail);
         for (String s : samples) {
             for (int cut = 0; cut <= s.length(); cut += 3) {
                 String t = s.substring(0, cut);

@@ -12,9 +12,9 @@ import java.util.function.Function;
  * MBIM through OpenWrt's {@code umbim}, the way its mbim.sh drives it: {@code umbim -n [-t <trid>] -d <dev> <cmd>},
  * the first call opening the device and leaving it open ({@code -n}), later ones continuing with the next transaction
  * id ({@code -t}), which umbim does not print but which is predictable (it numbers every message it sends from 1,
- * or from the {@code -t} value). umbim has no proxy (OpenWrt builds it without), no radio switch, no
- * register command and no connection query: {@link #connectionState} asks for the IP configuration instead, which
- * only an active session has.
+ * or from the {@code -t} value). umbim has no proxy (OpenWrt builds it without), no radio switch, no register
+ * command, no packet service query and no connection query: {@link #connectionState} asks for the IP configuration
+ * instead, which only an active session has.
  *
  * <p>umbim's exit code is the state number for anything but the "good" state, so results come from the output; a
  * status error with no buffer shows as exit code 256 − status.
@@ -93,10 +93,13 @@ public final class UmbimTool implements MbimTool {
         return registrationState();
     }
 
-    /** umbim has no packet service query; {@code attach} is idempotent and answers with the state. */
+    /**
+     * umbim has no packet service query (only {@code attach}/{@code detach}, which answer with the state): an
+     * observation must not act, so the state stays unknown here and {@code start} attaches anyway.
+     */
     @Override
-    public synchronized MbimResult<PacketServiceStatus> packetServiceState() {
-        return attachPacketService();
+    public MbimResult<PacketServiceStatus> packetServiceState() {
+        return MbimResult.failed("umbim cannot query the packet service state");
     }
 
     @Override

@@ -83,6 +83,7 @@ class UmbimToolTest {
         assertFalse(wrong.describe().contains("1234"));
         assertTrue(t.radioState().is(MbimStatus.NO_DEVICE_SUPPORT), "exit 247 = status 9");
         assertEquals(MbimResult.Status.FAILED, t.setRadio(true).status());
+        assertEquals(MbimResult.Status.FAILED, t.packetServiceState().status(), "observing must not attach");
         assertEquals(MbimResult.Status.FAILED, t.connectionState(1).status(), "session 0 only");
     }
 

@@ -3,7 +3,6 @@ package io.ltemodem.mbim;
 import io.ltemodem.model.IpConfig;
 import io.ltemodem.model.Ipv4Config;
 import io.ltemodem.model.Ipv6Config;
-import io.ltemodem.sys.IpLiteral;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,31 +171,11 @@ public final class MbimcliParsers {
         Integer mtu;
 
         Ipv4Config toV4() {
-            if (addresses.isEmpty()) return null;
-            String[] ap = addresses.get(0).split("/", 2);
-            String a = IpLiteral.v4(ap[0]);
-            Integer p = ap.length == 2 ? number(ap[1]) : Integer.valueOf(32);
-            if (a == null || p == null || p > 32) return null;
-            List<String> d = new ArrayList<>();
-            for (String s : dns) {
-                String x = IpLiteral.v4(s);
-                if (x != null && !IpLiteral.unspecified(x)) d.add(x);
-            }
-            return new Ipv4Config(a, p, IpLiteral.v4(gateway), d);
+            return addresses.isEmpty() ? null : AddressText.v4(addresses.get(0), gateway, dns);
         }
 
         Ipv6Config toV6() {
-            if (addresses.isEmpty()) return null;
-            String[] ap = addresses.get(0).split("/", 2);
-            String a = IpLiteral.v6(ap[0]);
-            Integer p = ap.length == 2 ? number(ap[1]) : Integer.valueOf(64);
-            if (a == null || p == null || p > 128) return null;
-            List<String> d = new ArrayList<>();
-            for (String s : dns) {
-                String x = IpLiteral.v6(s);
-                if (x != null && !IpLiteral.unspecified(x)) d.add(x);
-            }
-            return new Ipv6Config(a, p, IpLiteral.v6(gateway), d);
+            return addresses.isEmpty() ? null : AddressText.v6(addresses.get(0), gateway, dns);
         }
     }
 

@@ -3,7 +3,6 @@ package io.ltemodem.mbim;
 import io.ltemodem.model.IpConfig;
 import io.ltemodem.model.Ipv4Config;
 import io.ltemodem.model.Ipv6Config;
-import io.ltemodem.sys.IpLiteral;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,42 +145,12 @@ public final class UmbimParsers {
             List<String> a6 = all(out, "ipv6address");
             if (a4.isEmpty() && a6.isEmpty()) return null;
             Map<String, String> f = fields(out);
-            Ipv4Config v4 = null;
-            if (!a4.isEmpty()) {
-                String[] ap = a4.get(0).split("/", 2);
-                String a = IpLiteral.v4(ap[0]);
-                Integer p = ap.length == 2 ? MbimcliParsers.number(ap[1]) : Integer.valueOf(32);
-                if (a != null && p != null && p <= 32) v4 = new Ipv4Config(a, p, IpLiteral.v4(f.get("ipv4gateway")), v4s(all(out, "ipv4dnsserver")));
-            }
-            Ipv6Config v6 = null;
-            if (!a6.isEmpty()) {
-                String[] ap = a6.get(0).split("/", 2);
-                String a = IpLiteral.v6(ap[0]);
-                Integer p = ap.length == 2 ? MbimcliParsers.number(ap[1]) : Integer.valueOf(64);
-                if (a != null && p != null && p <= 128) v6 = new Ipv6Config(a, p, IpLiteral.v6(f.get("ipv6gateway")), v6s(all(out, "ipv6dnsserver")));
-            }
+            Ipv4Config v4 = a4.isEmpty() ? null : AddressText.v4(a4.get(0), f.get("ipv4gateway"), all(out, "ipv4dnsserver"));
+            Ipv6Config v6 = a6.isEmpty() ? null : AddressText.v6(a6.get(0), f.get("ipv6gateway"), all(out, "ipv6dnsserver"));
             Integer mtu = MbimcliParsers.number(f.get("ipv4mtu"));
             if (mtu == null) mtu = MbimcliParsers.number(f.get("ipv6mtu"));
             return v4 == null && v6 == null ? null : IpConfig.ofStatic(v4, v6, mtu);
         });
-    }
-
-    private static List<String> v4s(List<String> in) {
-        List<String> out = new ArrayList<>();
-        for (String s : in) {
-            String x = IpLiteral.v4(s);
-            if (x != null && !IpLiteral.unspecified(x)) out.add(x);
-        }
-        return out;
-    }
-
-    private static List<String> v6s(List<String> in) {
-        List<String> out = new ArrayList<>();
-        for (String s : in) {
-            String x = IpLiteral.v6(s);
-            if (x != null && !IpLiteral.unspecified(x)) out.add(x);
-        }
-        return out;
     }
 
     /** The name after {@code " - "}, or null. */

@@ -12,12 +12,21 @@ import java.util.Map;
  * shared/reference/mbimcli-transcript.txt: one section per command line ({@code ### mbimcli ...}), stdout and stderr
  * together, ending with {@code rc=N}.
  */
-final class MbimTranscript {
+public final class MbimTranscript {
     private MbimTranscript() {
     }
 
     /** Command line (without "mbimcli -d /dev/pts/1 ") → its output (without the rc line). */
-    static Map<String, String> sections() {
+    public static Map<String, String> sections() {
+        return sections(false);
+    }
+
+    /** Command line → its output followed by the exit code (the {@code rc=} value), as printed. */
+    public static Map<String, String> sectionsWithExitCodes() {
+        return sections(true);
+    }
+
+    private static Map<String, String> sections(boolean withExitCode) {
         String all;
         try (InputStream in = MbimTranscript.class.getResourceAsStream("mbimcli-transcript.txt")) {
             if (in == null) throw new IllegalStateException("no transcript");
@@ -33,7 +42,11 @@ final class MbimTranscript {
                 if (key != null) out.put(key, body.toString());
                 key = line.substring(4).replace("mbimcli -d /dev/pts/1 ", "").trim();
                 body.setLength(0);
-            } else if (key != null && !line.startsWith("rc=")) {
+            } else if (key != null && line.startsWith("rc=")) {
+                if (withExitCode) body.append(line.substring(3));
+                out.put(key, body.toString());
+                key = null; // the section ends with its exit code
+            } else if (key != null) {
                 body.append(line).append('\n');
             }
         }
@@ -41,7 +54,7 @@ final class MbimTranscript {
         return out;
     }
 
-    static String of(String commandLine) {
+    public static String of(String commandLine) {
         String s = sections().get(commandLine);
         if (s == null) throw new IllegalArgumentException("no section " + commandLine + " in " + sections().keySet());
         return s;

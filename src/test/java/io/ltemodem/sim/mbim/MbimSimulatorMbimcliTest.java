@@ -5,12 +5,10 @@ import io.ltemodem.sys.ProcessRunner;
 import io.ltemodem.sys.ScaledClock;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import io.ltemodem.mbim.MbimTranscript;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,40 +23,18 @@ class MbimSimulatorMbimcliTest {
         return r.run(cmd, 8_000);
     }
 
-    /** The transcript's sections, in order, keyed by the arguments after {@code -d /dev/pts/1}. */
-    private static Map<String, String> transcript() throws IOException {
-        String all;
-        try (InputStream in = MbimSimulatorMbimcliTest.class.getResourceAsStream("/io/ltemodem/mbim/mbimcli-transcript.txt")) {
-            all = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        String key = null;
-        StringBuilder body = new StringBuilder();
-        for (String line : all.split("\n", -1)) {
-            if (line.startsWith("### ")) {
-                key = line.substring(4).replace("mbimcli -d /dev/pts/1 ", "").trim();
-                body.setLength(0);
-            } else if (line.startsWith("rc=") && key != null) {
-                out.put(key, body + line.substring(3));
-            } else if (key != null) {
-                body.append(line).append('\n');
-            }
-        }
-        return out;
-    }
-
     @Test
     void printsTheReferenceTranscriptByteForByte() throws Exception {
         Path mbimcli = RealMbimcli.require();
         ProcessRunner r = new ProcessRunner();
         try (MbimSimulator sim = MbimSimulator.builder(new SimpleMbimModel(Clock.SYSTEM)).start()) {
-            for (Map.Entry<String, String> e : transcript().entrySet()) {
+            for (Map.Entry<String, String> e : MbimTranscript.sectionsWithExitCodes().entrySet()) {
                 ProcessRunner.Result res = mbimcli(r, mbimcli, sim.devicePath(), List.of(e.getKey().split(" ")));
                 // The transcript was captured with stderr first, then stdout, then the exit code.
                 String got = res.stderr() + res.stdout() + res.exitCode();
                 assertEquals(e.getValue().replace("/dev/pts/1", sim.devicePath()), got, "mbimcli " + e.getKey());
             }
-            assertEquals(transcript().size() - 1, sim.opens(), "the chained call continued the session the connect left open");
+            assertEquals(MbimTranscript.sections().size() - 1, sim.opens(), "the chained call continued the session the connect left open");
         }
     }
 

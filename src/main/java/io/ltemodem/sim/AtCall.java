@@ -22,6 +22,8 @@ final class AtCall {
     final List<String> out = new ArrayList<>();
     /** Extra response time this command takes (modem time), e.g. a network scan. */
     long delayMillis;
+    /** A final result code other than OK that ends the line, e.g. {@code CONNECT} after a dial; null = OK. */
+    String finalResult;
 
     AtCall(String name, Kind kind, List<String> args, int basicValue) {
         this.name = name;

@@ -18,8 +18,11 @@ final class AtInterpreter {
         void run(AtCall call, AtSettings settings) throws AtError, ModemFailureException;
     }
 
-    /** Information lines, the error that ended the line (null = OK), and how long the modem takes to answer. */
-    record Result(List<String> info, AtError error, long delayMillis) {
+    /**
+     * Information lines, the error that ended the line (null = OK, or {@code finalResult} when a command set one,
+     * e.g. CONNECT), and how long the modem takes to answer.
+     */
+    record Result(List<String> info, AtError error, long delayMillis, String finalResult) {
     }
 
     private record Parsed(String name, AtCall.Kind kind, List<String> args, int basicValue, String text) {
@@ -34,6 +37,7 @@ final class AtInterpreter {
         this.persona = model.persona();
         new StandardAtCommands(model).register(table);
         new VendorAtCommands(model).register(table);
+        new DataCallAtCommands(model).register(table);
     }
 
     Result execute(String line, AtSettings settings) {
@@ -41,10 +45,11 @@ final class AtInterpreter {
         try {
             commands = parse(line.substring(2));
         } catch (AtError e) {
-            return new Result(List.of(), e, 0);
+            return new Result(List.of(), e, 0, null);
         }
         List<String> info = new ArrayList<>();
         long delay = 0;
+        String finalResult = null;
         for (Parsed p : commands) {
             AtCall call = new AtCall(p.name(), p.kind(), p.args(), p.basicValue());
             AtError error = null;
@@ -57,9 +62,10 @@ final class AtInterpreter {
             }
             info.addAll(call.out);
             delay += call.delayMillis;
-            if (error != null) return new Result(info, error, delay);
+            if (error != null) return new Result(info, error, delay, null);
+            if (call.finalResult != null) finalResult = call.finalResult;
         }
-        return new Result(info, null, delay);
+        return new Result(info, null, delay, finalResult);
     }
 
     private void dispatch(Parsed p, AtCall call, AtSettings settings) throws AtError, ModemFailureException {
@@ -99,6 +105,12 @@ final class AtInterpreter {
             char c = body.charAt(i);
             if (c == ';' || c == ' ') {
                 i++;
+            } else if (c == 'D' || c == 'd') {
+                // V.250 dial: the rest of the line (up to a ';') is the dial string, e.g. ATD*99***1#
+                int end = body.indexOf(';', i + 1);
+                if (end < 0) end = n;
+                out.add(new Parsed("D", AtCall.Kind.SET, List.of(body.substring(i + 1, end).trim()), -1, body.substring(i, end)));
+                i = end;
             } else if ("+^!#$%*".indexOf(c) >= 0) {
                 int start = i;
                 int j = i + 1;

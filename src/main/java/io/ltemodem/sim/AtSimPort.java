@@ -275,7 +275,7 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
             for (String info : r.info()) pieces.add(frame(info));
             String slipped = faults.takeNextResponseUrc();
             if (slipped != null) pieces.add(frame(slipped));
-            pieces.add(frameFinal(r.error()));
+            pieces.add(r.error() == null && r.finalResult() != null ? frame(r.finalResult()) : frameFinal(r.error()));
             return new AtSession.Reply(echo, pieces, r.delayMillis() + faults.slowMillis());
         }
     }

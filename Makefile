@@ -2,6 +2,8 @@
 MVN   ?= mvn -B -ntp
 JAVA  ?= java
 JAR   := target/ltemodem.jar
+# What the .ipk ships: no natives (ltemodem-jre brings musl builds), no simulator. Built by the same `mvn package`.
+ROUTER_JAR := target/ltemodem-router.jar
 
 .PHONY: build run test bench clean package package-jre test-shell test-js uci-reference
 
@@ -9,6 +11,9 @@ build: $(JAR)
 
 $(JAR): pom.xml $(shell find src/main -type f 2>/dev/null)
 	$(MVN) -q -DskipTests package
+
+$(ROUTER_JAR): $(JAR)
+	@[ -f $@ ] || $(MVN) -q -DskipTests package
 
 # The daemon against the built-in simulated modem: reaches online, then recovers from an injected fault.
 run: build
@@ -33,12 +38,12 @@ IPK_DIR     := target/ipk
 IPK_VERSION := $(patsubst %-SNAPSHOT,%,$(shell sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -n1))
 OPENWRT_PKGS := ltemodem luci-proto-ltemodem
 
-package: $(JAR)
+package: $(ROUTER_JAR)
 	rm -rf $(IPK_DIR)
 	set -e; for p in $(OPENWRT_PKGS); do \
 		$(MAKE) --no-print-directory -C openwrt-package/$$p stub-package \
 			TOPDIR=$(CURDIR)/openwrt-package/sdk-stub STUB_OUT=$(abspath $(IPK_DIR)) \
-			STUB_LUCI_VERSION=$(IPK_VERSION) LTEMODEM_JAR=$(CURDIR)/$(JAR) \
+			STUB_LUCI_VERSION=$(IPK_VERSION) LTEMODEM_JAR=$(CURDIR)/$(ROUTER_JAR) \
 			SOURCE_DATE_EPOCH=$$(git log -1 --format=%ct 2>/dev/null || echo 0); \
 	done
 	@ls -l $(IPK_DIR)/*.ipk

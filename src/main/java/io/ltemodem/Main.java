@@ -27,6 +27,7 @@ public final class Main {
     private static final String USAGE = """
             usage: ltemodem daemon [--config-dir DIR] [--dev-root DIR] [--ubus-socket PATH]
                    ltemodem demo [--scenario FILE.json] [--speed N] [--protocol at|qmi] [--verbose]
+                   ltemodem bench-daemon [daemon options]   (make bench: the daemon, instrumented; see BenchDaemon)
             """;
 
     public static void main(String[] args) throws Exception {
@@ -37,7 +38,12 @@ public final class Main {
         }
         switch (a.get(0)) {
             case "daemon" -> System.exit(daemon(a.subList(1, a.size())));
+            case "bench-daemon" -> System.exit(io.ltemodem.bench.BenchDaemon.run(a.subList(1, a.size()), System.out));
             case "demo" -> {
+                if (Main.class.getResource("daemon/simulated/Demo.class") == null) {
+                    System.err.println("ltemodem: this is the router build, without the simulator: run the demo from target/ltemodem.jar");
+                    System.exit(2);
+                }
                 // The timeline tells the story; log lines would only interleave with it.
                 if (!a.contains("--verbose")) System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
                 System.exit(Demo.run(a.subList(1, a.size()), System.out));

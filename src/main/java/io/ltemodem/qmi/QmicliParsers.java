@@ -1,5 +1,6 @@
 package io.ltemodem.qmi;
 
+import io.ltemodem.sys.IpLiteral;
 import io.ltemodem.model.Ipv4Config;
 import io.ltemodem.model.Ipv6Config;
 import io.ltemodem.model.Signal;
@@ -401,17 +402,17 @@ public final class QmicliParsers {
             switch (key) {
                 case "IP Family" -> family = "IPv4".equalsIgnoreCase(value) ? IpFamily.V4
                         : "IPv6".equalsIgnoreCase(value) ? IpFamily.V6 : null;
-                case "IPv4 address" -> v4 = IpText.v4(value);
-                case "IPv4 subnet mask" -> prefix4 = IpText.prefixOfMask(value);
-                case "IPv4 gateway address" -> gw4 = IpText.v4(value);
-                case "IPv4 primary DNS", "IPv4 secondary DNS" -> addIfValid(dns4, IpText.v4(value));
+                case "IPv4 address" -> v4 = IpLiteral.v4(value);
+                case "IPv4 subnet mask" -> prefix4 = IpLiteral.prefixOfMask(value);
+                case "IPv4 gateway address" -> gw4 = IpLiteral.v4(value);
+                case "IPv4 primary DNS", "IPv4 secondary DNS" -> addIfValid(dns4, IpLiteral.v4(value));
                 case "IPv6 address" -> {
                     String[] p = value.split("/", 2);
-                    v6 = IpText.v6(p[0]);
+                    v6 = IpLiteral.v6(p[0]);
                     prefix6 = p.length > 1 ? toInt(p[1]) : null;
                 }
-                case "IPv6 gateway address" -> gw6 = IpText.v6(value.split("/", 2)[0]);
-                case "IPv6 primary DNS", "IPv6 secondary DNS" -> addIfValid(dns6, IpText.v6(value));
+                case "IPv6 gateway address" -> gw6 = IpLiteral.v6(value.split("/", 2)[0]);
+                case "IPv6 primary DNS", "IPv6 secondary DNS" -> addIfValid(dns6, IpLiteral.v6(value));
                 case "MTU" -> mtu = toInt(value);
                 case "Domains" -> {
                     if (!value.equals("none")) for (String d : value.split(",\\s*")) if (!d.isBlank()) domains.add(d.trim());

@@ -1,5 +1,6 @@
 package io.ltemodem.qmi;
 
+import io.ltemodem.sys.IpLiteral;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -254,31 +255,31 @@ public final class UqmiParsers {
         JsonElement e4 = o.get("ipv4");
         if (e4 != null && e4.isJsonObject()) {
             JsonObject a = e4.getAsJsonObject();
-            String ip = IpText.v4(str(a, "ip"));
+            String ip = IpLiteral.v4(str(a, "ip"));
             if (ip != null) {
-                Integer prefix = IpText.prefixOfMask(str(a, "subnet"));
+                Integer prefix = IpLiteral.prefixOfMask(str(a, "subnet"));
                 List<String> dns = new ArrayList<>();
                 for (String k : new String[]{"dns1", "dns2"}) {
-                    String d = IpText.v4(str(a, k));
+                    String d = IpLiteral.v4(str(a, k));
                     if (d != null) dns.add(d);
                 }
-                v4 = new Ipv4Config(ip, prefix == null ? 32 : prefix, IpText.v4(str(a, "gateway")), dns);
+                v4 = new Ipv4Config(ip, prefix == null ? 32 : prefix, IpLiteral.v4(str(a, "gateway")), dns);
             }
         }
         Ipv6Config v6 = null;
         JsonElement e6 = o.get("ipv6");
         if (e6 != null && e6.isJsonObject()) {
             JsonObject a = e6.getAsJsonObject();
-            String ip = IpText.v6(str(a, "ip"));
+            String ip = IpLiteral.v6(str(a, "ip"));
             if (ip != null) {
                 Integer prefix = integer(a, "ip-prefix-length");
                 List<String> dns = new ArrayList<>();
                 for (String k : new String[]{"dns1", "dns2"}) {
-                    String d = IpText.v6(str(a, k));
+                    String d = IpLiteral.v6(str(a, k));
                     if (d != null) dns.add(d);
                 }
                 v6 = new Ipv6Config(ip, prefix == null || prefix < 0 || prefix > 128 ? 64 : prefix,
-                        IpText.v6(str(a, "gateway")), dns);
+                        IpLiteral.v6(str(a, "gateway")), dns);
             }
         }
         if (v4 == null && v6 == null) return null;

@@ -19,7 +19,15 @@ make_root() {
 	ROOT="$SCRATCH/root"
 	mkdir -p "$ROOT/usr/lib/ltemodem/jre/bin"
 	: >"$ROOT/usr/lib/ltemodem/ltemodem.jar"
-	printf '#!/bin/sh\n' >"$ROOT/usr/lib/ltemodem/jre/bin/java"
+	# java: -Xshare:dump writes the archive it is asked for (or fails when $SCRATCH/dump-fails exists).
+	cat >"$ROOT/usr/lib/ltemodem/jre/bin/java" <<-EOF
+		#!/bin/sh
+		dump= out=
+		for a; do case "\$a" in -Xshare:dump) dump=1 ;; -XX:SharedArchiveFile=*) out="\${a#*=}" ;; esac; done
+		[ -n "\$dump" ] || exit 0
+		[ -e "$SCRATCH/dump-fails" ] && exit 1
+		echo archive >"\$out"
+	EOF
 	chmod +x "$ROOT/usr/lib/ltemodem/jre/bin/java"
 	echo "JAVA_VERSION=\"${1:-17}.0.9\"" >"$ROOT/usr/lib/ltemodem/jre/release"
 }
@@ -51,36 +59,61 @@ t_init_keeps_the_jvm_flags_in_one_place() {
 	assert_eq "$n" 1 "lines with -Xmx16m in the init script"
 }
 
-t_init_appcds_created_at_exit_then_used_then_renewed_when_stale() {
+t_init_appcds_recorded_then_dumped_then_used_then_renewed_when_stale() {
 	fresh cds
 	make_root 17
-	cds="$ROOT/var/lib/ltemodem/app.jsa"
+	cds="$ROOT/usr/lib/ltemodem/cds"
 	start_service_cmd || fail "start_service failed"
-	grep -qxF -- "-XX:ArchiveClassesAtExit=$cds" "$SCRATCH/cmd" || fail "no archive: not created at exit"
+	grep -qxF -- "-XX:DumpLoadedClassList=$cds/classes.lst" "$SCRATCH/cmd" || fail "first start does not record the classes"
 	grep -q -- "SharedArchiveFile" "$SCRATCH/cmd" && fail "no archive yet, but SharedArchiveFile given"
 
+	# The first run recorded its classes; the next start dumps the archive and uses it.
 	: >"$FAKE_LOG"
-	echo archive >"$cds"
+	echo "java/lang/Object" >"$cds/classes.lst"
 	touch -d '2000-01-01' "$ROOT/usr/lib/ltemodem/ltemodem.jar" "$ROOT/usr/lib/ltemodem/jre/bin/java"
 	start_service_cmd || fail "start_service failed"
-	grep -qxF -- "-XX:SharedArchiveFile=$cds" "$SCRATCH/cmd" || fail "archive present but unused"
-	grep -q -- "ArchiveClassesAtExit" "$SCRATCH/cmd" && fail "archive present but written again"
+	grep -qxF -- "-XX:SharedArchiveFile=$cds/app.jsa" "$SCRATCH/cmd" || fail "archive not made or not used"
+	grep -q -- "DumpLoadedClassList" "$SCRATCH/cmd" && fail "archive present but classes recorded again"
+	[ -s "$cds/app.jsa" ] || fail "no archive written"
+	[ -e "$cds/classes.lst" ] && fail "class list kept after the dump"
 
+	# Later starts use it as it is.
+	: >"$FAKE_LOG"
+	echo "not dumped again" >"$cds/app.jsa"
+	start_service_cmd || fail "start_service failed"
+	grep -qxF -- "-XX:SharedArchiveFile=$cds/app.jsa" "$SCRATCH/cmd" || fail "archive present but unused"
+	assert_eq "$(cat "$cds/app.jsa")" "not dumped again" "archive dumped again"
+
+	# A newer jar makes it stale: removed, and the classes are recorded again.
 	: >"$FAKE_LOG"
 	touch -d '2030-01-01' "$ROOT/usr/lib/ltemodem/ltemodem.jar"
 	start_service_cmd || fail "start_service failed"
-	grep -qxF -- "-XX:ArchiveClassesAtExit=$cds" "$SCRATCH/cmd" || fail "stale archive (older than the jar) kept"
-	[ -e "$cds" ] && fail "stale archive not removed"
+	grep -qxF -- "-XX:DumpLoadedClassList=$cds/classes.lst" "$SCRATCH/cmd" || fail "stale archive (older than the jar) kept"
+	[ -e "$cds/app.jsa" ] && fail "stale archive not removed"
 	return 0
 }
 
-t_init_appcds_left_to_the_jvm_from_jdk19() {
+t_init_appcds_dump_failure_records_again_and_says_so() {
+	fresh cdsfail
+	make_root 17
+	cds="$ROOT/usr/lib/ltemodem/cds"
+	mkdir -p "$cds"
+	echo "java/lang/Object" >"$cds/classes.lst"
+	touch -d '2000-01-01' "$ROOT/usr/lib/ltemodem/ltemodem.jar" "$ROOT/usr/lib/ltemodem/jre/bin/java"
+	: >"$SCRATCH/dump-fails"
+	start_service_cmd || fail "start_service failed"
+	grep -qxF -- "-XX:DumpLoadedClassList=$cds/classes.lst" "$SCRATCH/cmd" || fail "no fallback to recording"
+	grep -q -- "SharedArchiveFile" "$SCRATCH/cmd" && fail "archive flag without an archive"
+	grep -q "^logger -t ltemodem -p daemon.warn could not make the CDS archive" "$FAKE_LOG" || fail "failure not logged"
+	return 0
+}
+
+t_init_appcds_the_same_on_later_jdks() {
 	fresh cds21
 	make_root 21
 	start_service_cmd || fail "start_service failed"
-	grep -qxF -- "-XX:+AutoCreateSharedArchive" "$SCRATCH/cmd" || fail "no AutoCreateSharedArchive on 21"
-	grep -qxF -- "-XX:SharedArchiveFile=$ROOT/var/lib/ltemodem/app.jsa" "$SCRATCH/cmd" || fail "no archive file"
-	grep -q -- "ArchiveClassesAtExit" "$SCRATCH/cmd" && fail "ArchiveClassesAtExit with AutoCreateSharedArchive"
+	grep -qxF -- "-XX:DumpLoadedClassList=$ROOT/usr/lib/ltemodem/cds/classes.lst" "$SCRATCH/cmd" || fail "not recording on 21"
+	grep -q -- "AutoCreateSharedArchive\|ArchiveClassesAtExit" "$SCRATCH/cmd" && fail "archive written at exit on 21"
 	return 0
 }
 

@@ -96,7 +96,7 @@ class LinkLossBenchmark {
         for (int i = 0; i < RUNS; i++) {
             DeadPath[] path = new DeadPath[1];
             UnaryOperator<Reconciler.Parts> wrap = p -> new Reconciler.Parts(p.clock(), p.wallClock(), p.ports(), p.channel(),
-                    p.profile(), p.plane(), path[0] = new DeadPath(p.dataPathCheck()), p.pins(), p.ladder(), p.recovery(),
+                    p.drivers(), path[0] = new DeadPath(p.dataPathCheck()), p.pins(), p.ladder(), p.recovery(),
                     p.timings());
             try (BenchRig rig = new BenchRig(c.factor(), modem(i), dir.resolve("silent-" + c.intervalMs() + "-" + i),
                     d -> c.watchdog() ? d.withWatchdog(List.of("198.51.100.1"), c.intervalMs(), c.failures()) : d, wrap)) {

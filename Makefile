@@ -61,15 +61,21 @@ package-jre:
 uci-reference:
 	node openwrt-package/tools/uci-reference.js write
 
-# Figures, not assertions: runs the @Tag("bench") classes, prints their tables and writes bench/RESULTS.md
-# with the machine and the date.
-bench: build
+# Figures, not assertions: runs the @Tag("bench") classes (P1-P7 of issue 8, about 6 minutes), prints their tables
+# and a summary against the targets, and writes bench/RESULTS.md with the machine and the date. With the OpenWrt
+# libraries (LTEMODEM_OPENWRT_PREFIX, default /opt/openwrt when present) status calls go through a private ubusd.
+BENCH_OPENWRT := $(or $(LTEMODEM_OPENWRT_PREFIX),$(wildcard /opt/openwrt))
+bench: $(JAR) $(ROUTER_JAR)
 	rm -rf bench/out
-	$(MVN) -q test -Dgroups=bench -Dltemodem.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false
-	{ echo "# ltemodem benchmark results"; echo; \
-	  echo "Run $$(date -u '+%Y-%m-%d %H:%M UTC') on $$(uname -m), $$(nproc) cores, $$(awk '/MemTotal/ {printf "%.0f GiB", $$2/1048576}' /proc/meminfo), $$(java -version 2>&1 | head -n1)."; \
-	  echo "Reproduce with \`make bench\`."; echo; cat bench/out/sections.md; } > bench/RESULTS.md
-	@echo "wrote bench/RESULTS.md"
+	LTEMODEM_OPENWRT_PREFIX=$(BENCH_OPENWRT) $(MVN) -q test -Dgroups=bench -Dltemodem.excludedGroups=none \
+		-Dsurefire.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true
+	@{ echo "| | figure | measured | target | |"; echo "|---|---|---|---|---|"; sort -s -k2,2 bench/out/summary.md; } > bench/out/summary-table.md
+	@{ echo "# ltemodem benchmark results"; echo; \
+	  echo "Run $$(date -u '+%Y-%m-%d %H:%M UTC') on $$(uname -m), $$(nproc) cores ($$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)), $$(awk '/MemTotal/ {printf "%.0f GiB", $$2/1048576}' /proc/meminfo), $$(java -version 2>&1 | head -n1)$(if $(BENCH_OPENWRT),, (no libubus: status calls in-process))."; \
+	  echo "Reproduce with \`make bench\`. The JVM flags are the init script's (files/etc/init.d/ltemodem)."; echo; \
+	  echo "## Summary"; echo; cat bench/out/summary-table.md; echo; \
+	  echo "## Details"; echo; cat bench/out/sections.md; } > bench/RESULTS.md
+	@echo; echo "Summary (details in bench/RESULTS.md):"; echo; cat bench/out/summary-table.md
 
 clean:
 	$(MVN) -q clean

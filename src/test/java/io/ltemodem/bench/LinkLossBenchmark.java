@@ -85,6 +85,8 @@ class LinkLossBenchmark {
                 back.add(since(on, t0));
             }
         }
+        BenchReport.summary("P2", "link loss, network deactivation (URC): detected p50 / max",
+                ms(p50(detected)) + " / " + ms(max(detected)), "≤ 2 s", max(detected) >= 0 && max(detected) <= 2_000);
         return row("network deactivates the session", "+CGEV URC wakes the reconciler", "defaults", "real time",
                 detected, recovering, back);
     }
@@ -114,6 +116,9 @@ class LinkLossBenchmark {
                 back.add(since(on, t0));
             }
         }
+        BenchReport.summary("P2", "link loss, silent (watchdog " + c.intervalMs() / 1000 + " s × " + c.failures()
+                        + "): detected / recovery started, p50", ms(p50(detected)) + " / " + ms(p50(recovering)), "≤ 2 s",
+                p50(recovering) >= 0 && p50(recovering) <= 2_000);
         return row(c.name(), "watchdog data-path check", c.setting(), (int) c.factor() + "x, modem time", detected,
                 recovering, back);
     }

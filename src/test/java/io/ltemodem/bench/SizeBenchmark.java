@@ -23,6 +23,9 @@ class SizeBenchmark {
         BenchRuntime.requireJars();
         StringBuilder t = new StringBuilder("| artifact | size | contents |\n|---|---|---|\n");
         t.append(jarRow("target/ltemodem-router.jar (what `make package` ships)", BenchRuntime.ROUTER_JAR));
+        long jar = Files.size(BenchRuntime.ROUTER_JAR);
+        BenchReport.summary("P7", "JAR the package ships (no natives, no simulator)",
+                String.format(Locale.ROOT, "%,d B (%.2f MB)", jar, jar / 1e6), "≤ 1.5 MB", jar <= 1_500_000);
         t.append(jarRow("target/ltemodem.jar (make run, a JDK on a Linux PC)", BenchRuntime.DEV_JAR));
         BenchRuntime.Jlink j = BenchRuntime.jlink();
         String note;
@@ -34,6 +37,9 @@ class SizeBenchmark {
                     j.duKiB() / 1024.0, String.join(", ", j.modules())));
             t.append(String.format(Locale.ROOT, "| jlink runtime with its base CDS archive (for dynamic AppCDS; "
                     + "without classes_nocoops.jsa) | %.1f MiB (du) | same modules, `--generate-cds-archive` |%n", j.duWithCdsKiB() / 1024.0));
+            BenchReport.summary("P7", "jlink runtime (" + String.join(", ", j.modules()) + "), du",
+                    String.format(Locale.ROOT, "%.1f MiB (%.1f MiB with a base CDS archive)", j.duKiB() / 1024.0,
+                            j.duWithCdsKiB() / 1024.0), "–", null);
             note = "`jdeps --print-module-deps --ignore-missing-deps` on the router jar says `" + j.jdepsModules() + "`. "
                     + "java.desktop is wanted only by JNA's AWT helpers (`Native.getComponentID` and kin) and java.sql only by "
                     + "Gson's optional java.sql.Date/Timestamp adapters; neither is reached, so both are left out. jdeps cannot "

@@ -16,7 +16,6 @@ import io.ltemodem.engine.PingCheck;
 import io.ltemodem.engine.Reconciler;
 import io.ltemodem.engine.RecoveryActions;
 import io.ltemodem.engine.RejectedPins;
-import io.ltemodem.qmi.QmiTimeouts;
 import io.ltemodem.sys.Clock;
 import io.ltemodem.sys.ProcessRunner;
 
@@ -24,7 +23,8 @@ import java.nio.file.Path;
 
 /**
  * Real modems: found in sysfs, their drivers chosen when they are found ({@link SysfsDrivers}: AT over jSerialComm,
- * QMI through qmicli/uqmi), resets through sysfs and GPIO.
+ * QMI through qmicli/uqmi, MBIM through mbimcli/umbim, AT-dialled network modes, HiLink, PPP), resets through sysfs
+ * and GPIO.
  */
 public final class SysfsModemFactory implements ModemFactory {
     private final Clock clock;
@@ -32,27 +32,30 @@ public final class SysfsModemFactory implements ModemFactory {
     private final ModemProfiles profiles;
     private final ProcessRunner runner;
     private final EngineTimings timings;
-    private final QmiToolChooser qmiTools;
-    private final QmiNetdev.LinkControl links;
+    private final HostTools tools;
 
     public SysfsModemFactory(Clock clock, Path devRoot, ModemProfiles profiles, ProcessRunner runner, EngineTimings timings) {
-        this(clock, devRoot, profiles, runner, timings, QmiToolChooser.installed(runner, QmiTimeouts.DEFAULTS),
-                QmiNetdev.ipCommand(runner));
+        this(clock, devRoot, profiles, runner, timings, HostTools.installed(runner));
     }
 
     /**
-     * @param qmiTools which QMI tool drives a control node (default: what is installed)
+     * @param qmiTools which QMI tool drives a control node (the other tools: what is installed)
      * @param links    brings a qmi_wwan netdev down before its raw_ip changes (default: {@code ip link})
      */
     public SysfsModemFactory(Clock clock, Path devRoot, ModemProfiles profiles, ProcessRunner runner, EngineTimings timings,
                              QmiToolChooser qmiTools, QmiNetdev.LinkControl links) {
+        this(clock, devRoot, profiles, runner, timings, HostTools.installed(runner).withQmi(qmiTools).withLinks(links));
+    }
+
+    /** @param tools the QMI and MBIM tools, pppd and the link control the drivers use */
+    public SysfsModemFactory(Clock clock, Path devRoot, ModemProfiles profiles, ProcessRunner runner, EngineTimings timings,
+                             HostTools tools) {
         this.clock = clock;
         this.devRoot = devRoot;
         this.profiles = profiles;
         this.runner = runner;
         this.timings = timings;
-        this.qmiTools = qmiTools;
-        this.links = links;
+        this.tools = tools;
     }
 
     @Override
@@ -60,7 +63,7 @@ public final class SysfsModemFactory implements ModemFactory {
         SysfsDiscovery discovery = new SysfsDiscovery(daemon.sysfsRoot(), profiles);
         SysfsPorts ports = new SysfsPorts(discovery, profiles, devRoot, modem.device(), this::answersAt);
         AtChannel channel = AtChannel.serial(modem.name(), clock);
-        SysfsDrivers drivers = new SysfsDrivers(ports, channel, daemon.sysfsRoot(), qmiTools, links, clock, timings);
+        SysfsDrivers drivers = new SysfsDrivers(modem.name(), ports, channel, daemon.sysfsRoot(), tools, clock, timings);
         Ladder ladder = new Ladder(clock, new Ladder.Settings(daemon.maxResetsPerHour(), daemon.stablePeriodMs(),
                 2_000, 120_000, 600_000, 1_800_000));
         PinPolicy pins = new PinPolicy(new RejectedPins(daemon.stateDir().resolve("rejected-pins")));

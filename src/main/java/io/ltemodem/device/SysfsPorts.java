@@ -104,7 +104,8 @@ public final class SysfsPorts implements ModemPorts {
         return m == null ? null : m.sysfsPath();
     }
 
-    private String node(String name) {
+    /** The device node of {@code name} (e.g. {@code ttyUSB3} → {@code /dev/ttyUSB3}). */
+    public String node(String name) {
         return devRoot.resolve(name).toString();
     }
 }

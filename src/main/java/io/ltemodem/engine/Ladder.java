@@ -4,6 +4,7 @@ import io.ltemodem.sys.Clock;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Predicate;
 
 /**
  * Escalation with memory (DESIGN §4): a problem that comes back before the modem has been stable for
@@ -58,11 +59,20 @@ public final class Ladder {
 
     /** What to do about {@code problem} now. */
     public Decision onProblem(Problem problem) {
+        return onProblem(problem, level -> true);
+    }
+
+    /**
+     * What to do about {@code problem} now, climbing past the levels this modem's drivers cannot take (a modem
+     * without a control plane has no session to restart, no radio to toggle, no soft reset: it starts at L4).
+     */
+    public Decision onProblem(Problem problem, Predicate<RecoveryLevel> possible) {
         long now = clock.millis();
         healthySince = -1;
         pruneResets(now);
         if (now < notBefore) return new Wait(notBefore);
         RecoveryLevel level = last == null ? problem.firstLevel() : max(problem.firstLevel(), last.next());
+        while (level != RecoveryLevel.L6_GIVE_UP && !possible.test(level)) level = level.next();
         if (level == RecoveryLevel.L6_GIVE_UP) {
             // Everything failed: say so, pause long, then start over from the problem's own level.
             last = null;

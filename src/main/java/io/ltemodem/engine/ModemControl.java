@@ -67,6 +67,22 @@ public interface ModemControl {
     /** L5 without a power line: a power-down after which the board powers the module again; false when there is none. */
     boolean requestPowerDown();
 
+    /**
+     * Whether this control can take recovery step {@code level}; the ladder climbs past those it cannot (MBIM's
+     * basic services have no soft reset; a modem without a control plane can only be reset from the host side).
+     */
+    default boolean can(RecoveryLevel level) {
+        return true;
+    }
+
+    /**
+     * False for a modem with no control plane at all: nothing answers about SIM, radio or registration, the state
+     * follows from the link ({@link Planner#planLinkOnly}), and {@link #probe} reports only that the port is there.
+     */
+    default boolean controlsModem() {
+        return true;
+    }
+
     /** Tells {@code events} what the modem reports by itself from now on; null stops it. */
     void listen(Events events);
 

@@ -2,6 +2,7 @@ package io.ltemodem.engine;
 
 import io.ltemodem.config.ModemConfig;
 import io.ltemodem.model.ErrorCode;
+import io.ltemodem.model.HostLink;
 import io.ltemodem.model.ModemState;
 import io.ltemodem.model.PdpContext;
 import io.ltemodem.model.Registration;
@@ -75,6 +76,26 @@ public final class Planner {
             return new Plan(ModemState.failed(StateKind.CONNECTING, null, ErrorCode.NO_IP), new Action.Wait("the session has no address"));
         }
         return new Plan(ModemState.of(StateKind.CONNECTED), new Action.Done());
+    }
+
+    /** The state detail of a modem that has no control plane: everything it shows comes from its link. */
+    public static final String NO_CONTROL_PLANE = "no control plane";
+
+    /**
+     * A modem with no control plane (a HiLink stick: a router in the stick, dialling by itself): there is no SIM,
+     * radio or registration to ask about and nothing to order, so the state follows from the host link alone — the
+     * data path check then tells CONNECTED from ONLINE. netifd's disconnect cannot end the stick's own session.
+     */
+    public static Plan planLinkOnly(Snapshot s, boolean up) {
+        HostLink link = s.host().value();
+        if (link == null || !link.present()) {
+            return new Plan(ModemState.of(StateKind.ENUMERATING, NO_CONTROL_PLANE), new Action.Wait("waiting for the network device"));
+        }
+        if (!up) return new Plan(ModemState.of(StateKind.ATTACHED, NO_CONTROL_PLANE), new Action.Done());
+        if (!s.ipConfig().known()) {
+            return new Plan(ModemState.of(StateKind.CONNECTING, NO_CONTROL_PLANE), new Action.Wait("waiting for the link to " + link.netdev()));
+        }
+        return new Plan(ModemState.of(StateKind.CONNECTED, NO_CONTROL_PLANE), new Action.Done());
     }
 
     /**

@@ -299,6 +299,7 @@ public final class Reconciler implements AutoCloseable {
         RecoveryLevel manual = manualReset;
         if (manual != null) {
             manualReset = null;
+            manual = possibleFrom(manual);
             Ladder.Decision decision = ladder.manual(manual);
             if (decision instanceof Ladder.Step) return runRecovery(manual, "reset requested", s);
             publish(ModemState.failed(StateKind.QUARANTINE, null, ErrorCode.QUARANTINE), "reset refused: hourly cap reached", s);
@@ -313,13 +314,13 @@ public final class Reconciler implements AutoCloseable {
         }
 
         noteRejectedPin(s);
-        Plan plan = Planner.plan(s, want, up, pins, initDone);
+        Plan plan = plan(s);
         ModemState st = plan.state();
 
         if (st.kind() == StateKind.CONNECTED) {
             DataPath dp = verifyDataPath(s, settings);
             s = s.toBuilder().dataPath(Fact.of(dp, clock.millis())).build();
-            if (dp != null && dp.ok()) st = ModemState.of(StateKind.ONLINE);
+            if (dp != null && dp.ok()) st = ModemState.of(StateKind.ONLINE, st.detail());
             else if (pathFailures >= Math.max(1, settings.watchdogFailures())) return recover(Problem.DATA_PATH_DEAD, s);
             else st = ModemState.failed(StateKind.CONNECTED, null, ErrorCode.DATA_PATH_DEAD);
         } else {
@@ -342,8 +343,9 @@ public final class Reconciler implements AutoCloseable {
 
         publish(st, reasonFor(plan.action()), s);
         if (st.kind() == StateKind.ONLINE && maintenance.due(settings.maintenanceTime())) {
-            Ladder.Decision decision = ladder.manual(settings.maintenanceLevel());
-            if (decision instanceof Ladder.Step) return runRecovery(settings.maintenanceLevel(), "daily maintenance restart", s);
+            RecoveryLevel level = possibleFrom(settings.maintenanceLevel());
+            Ladder.Decision decision = ladder.manual(level);
+            if (decision instanceof Ladder.Step) return runRecovery(level, "daily maintenance restart", s);
         }
         if (st.kind() == StateKind.ONLINE) {
             ladder.onHealthy();
@@ -376,7 +378,7 @@ public final class Reconciler implements AutoCloseable {
      */
     private Snapshot observe(ModemConfig want, Drivers d) {
         Snapshot.Builder b = d.control().probe(want, identity);
-        if (b.build().controlResponsive().is(true)) d.plane().observe(want, b);
+        if (!d.control().controlsModem() || b.build().controlResponsive().is(true)) d.plane().observe(want, b);
         return b.build();
     }
 
@@ -577,7 +579,7 @@ public final class Reconciler implements AutoCloseable {
     }
 
     private long recover(Problem problem, Snapshot s) {
-        Ladder.Decision d = ladder.onProblem(problem);
+        Ladder.Decision d = ladder.onProblem(problem, this::possible);
         if (d instanceof Ladder.Step step) return runRecovery(step.level(), problem.name().toLowerCase(Locale.ROOT), s);
         if (d instanceof Ladder.Quarantine q) {
             lastError = ErrorCode.QUARANTINE.message();
@@ -586,9 +588,26 @@ public final class Reconciler implements AutoCloseable {
             return Math.max(timings.activePollMs(), Math.min(q.until() - clock.millis(), timings.parkedPollMs()));
         }
         // Backing off: keep taking ordinary steps meanwhile.
-        Plan plan = Planner.plan(s, want, up, pins, initDone);
+        Plan plan = plan(s);
         publish(quarantineAware(plan.state()), reasonFor(plan.action()), s);
         return act(plan.action(), s, daemon);
+    }
+
+    private Plan plan(Snapshot s) {
+        boolean linkOnly = drivers != null && drivers.usable() && !drivers.control().controlsModem();
+        return linkOnly ? Planner.planLinkOnly(s, up) : Planner.plan(s, want, up, pins, initDone);
+    }
+
+    /** Whether the drivers can take a recovery step; without drivers only USB and power can, and the ladder knows it. */
+    private boolean possible(RecoveryLevel level) {
+        return drivers == null || !drivers.usable() || drivers.control().can(level);
+    }
+
+    /** {@code level}, or the first one above it that these drivers can take. */
+    private RecoveryLevel possibleFrom(RecoveryLevel level) {
+        RecoveryLevel l = level;
+        while (l != RecoveryLevel.L6_GIVE_UP && !possible(l)) l = l.next();
+        return l;
     }
 
     /** While the reset cap holds, anything short of online is reported as the quarantine it is. */

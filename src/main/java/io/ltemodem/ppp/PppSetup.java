@@ -25,7 +25,18 @@ public record PppSetup(Path pppd, Path chat, Path runDir, String tty, String ifn
 
     /** The OpenWrt defaults for interface {@code name} on {@code tty}. */
     public static PppSetup openWrt(String name, String tty) {
+        return openWrt(name, tty, Path.of("/sys"));
+    }
+
+    /** The OpenWrt defaults, with the PPP netdev looked up under {@code sysfsRoot}. */
+    public static PppSetup openWrt(String name, String tty, Path sysfsRoot) {
         return new PppSetup(Path.of("/usr/sbin/pppd"), Path.of("/usr/sbin/chat"), Path.of("/var/run/ltemodem/ppp-" + name),
-                tty, "3g-" + name, Path.of("/sys"), 60_000, 5_000);
+                tty, "3g-" + name, sysfsRoot, 60_000, 5_000);
+    }
+
+    /** How the daemon makes the setup of a modem it found: the OpenWrt defaults, or a test's stand-ins. */
+    @FunctionalInterface
+    public interface Factory {
+        PppSetup of(String name, String tty, Path sysfsRoot);
     }
 }

@@ -52,11 +52,16 @@ public final class AtSimPort implements ModemListener, AutoCloseable {
     private boolean closed;
 
     AtSimPort(ModemModel model, SimConfig cfg) {
+        this(model, cfg, cfg.portLink(), cfg.name());
+    }
+
+    /** Another AT interface of the same modem (its "modem" port, where PPP dials), on its own pty and link. */
+    AtSimPort(ModemModel model, SimConfig cfg, Path link, String name) {
         this.model = model;
         this.persona = cfg.persona();
         this.clock = cfg.clock();
-        this.name = cfg.name();
-        this.node = new PortNode(cfg.clock(), cfg.portLink(), cfg.name());
+        this.name = name;
+        this.node = new PortNode(cfg.clock(), link, name);
         this.faults = new PortFaults(clock);
         this.interpreter = new AtInterpreter(model);
         this.noise = new Random(cfg.seed() ^ 0x5eed);

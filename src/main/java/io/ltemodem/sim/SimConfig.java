@@ -12,5 +12,5 @@ record SimConfig(String name, Persona persona, Clock clock, String pin, String p
                  RadioSignal signal, String requiredApn, String defaultApn, String defaultPdpType,
                  boolean autoActivateDefaultBearer, boolean boardRepowers, long repowerDelayMillis,
                  long immediatePowerDownMillis, Path portLink, long seed, boolean poweredOnAtStart, int mtu,
-                 boolean qmi, Path qmiPortLink, int qmiCidPoolSize) {
+                 boolean qmi, Path qmiPortLink, int qmiCidPoolSize, Path modemPortLink) {
 }

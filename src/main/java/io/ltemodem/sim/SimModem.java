@@ -28,6 +28,7 @@ public final class SimModem implements AutoCloseable {
     private final SimScheduler scheduler;
     private final ModemModel model;
     private final AtSimPort atPort;
+    private final AtSimPort modemPort;
     private final QmiSimPort qmiPort;
     private final Faults faults;
     private boolean started;
@@ -39,6 +40,8 @@ public final class SimModem implements AutoCloseable {
         this.model = new ModemModel(cfg, scheduler);
         this.atPort = new AtSimPort(model, cfg);
         this.model.addListener(atPort);
+        this.modemPort = cfg.modemPortLink() == null ? null : new AtSimPort(model, cfg, cfg.modemPortLink(), cfg.name() + "-modem");
+        if (modemPort != null) model.addListener(modemPort);
         this.qmiPort = cfg.qmi() ? new QmiSimPort(model, cfg.clock(), cfg.name(), cfg.qmiPortLink(), cfg.qmiCidPoolSize()) : null;
         this.faults = new Faults(model, atPort, scheduler);
     }
@@ -65,6 +68,7 @@ public final class SimModem implements AutoCloseable {
         closed = true;
         scheduler.close();
         atPort.close();
+        if (modemPort != null) modemPort.close();
         if (qmiPort != null) qmiPort.close();
     }
 
@@ -86,6 +90,11 @@ public final class SimModem implements AutoCloseable {
 
     public AtSimPort atPort() {
         return atPort;
+    }
+
+    /** The second AT interface ({@link Builder#modemPortLink}), or null when it was not asked for. */
+    public AtSimPort modemPort() {
+        return modemPort;
     }
 
     public Faults faults() {
@@ -233,6 +242,7 @@ public final class SimModem implements AutoCloseable {
         private int mtu = 1500;
         private boolean qmi;
         private Path qmiPortLink;
+        private Path modemPortLink;
         private int qmiCidPoolSize = 16;
 
         private Builder() {
@@ -425,6 +435,15 @@ public final class SimModem implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A second AT interface over the same state, as a Quectel's "modem" port (ttyUSB3 beside the AT port ttyUSB2),
+         * with a stable symlink like {@link #portLink}: PPP dials there while the AT port stays free for the probe.
+         */
+        public Builder modemPortLink(Path v) {
+            modemPortLink = v;
+            return this;
+        }
+
         /** Client ids per QMI service on each USB appearance (1..254; real modems may have as few as 10). */
         public Builder qmiCidPoolSize(int v) {
             if (v < 1 || v > 254) throw new IllegalArgumentException("qmiCidPoolSize 1..254: " + v);
@@ -448,7 +467,7 @@ public final class SimModem implements AutoCloseable {
                     simBusyAfterBootMillis, registrationDelayMillis, outcome, network, signal, requiredApn, defaultApn,
                     defaultPdpType, autoActivateDefaultBearer,
                     boardRepowers != null ? boardRepowers : persona.boardRepowers(), repowerDelayMillis,
-                    immediatePowerDownMillis, portLink, seed, poweredOnAtStart, mtu, qmi, qmiPortLink, qmiCidPoolSize);
+                    immediatePowerDownMillis, portLink, seed, poweredOnAtStart, mtu, qmi, qmiPortLink, qmiCidPoolSize, modemPortLink);
             return new SimModem(cfg);
         }
 

@@ -157,7 +157,7 @@ class SysfsQmiWiringTest {
         QmiToolChooser tools = qmicli();
         sim = ec25();
         DaemonConfig cfg = DaemonConfig.defaults().withSysfsRoot(sys).withStateDir(dir.resolve("state")).withPollInterval(5_000);
-        AtomicReference<ModemConfig> configured = new AtomicReference<>(want.withProtocol("ppp"));
+        AtomicReference<ModemConfig> configured = new AtomicReference<>(want.withProtocol("at"));
         daemon = new Daemon(() -> new ConfigSource.Loaded(cfg, List.of(configured.get()), List.of()),
                 new SysfsModemFactory(clock, dev, ModemProfiles.load(), runner, timings(), tools, n -> true));
         daemon.start();
@@ -191,11 +191,11 @@ class SysfsQmiWiringTest {
     }
 
     @Test
-    void anyOtherProtocolKeepsTheSessionOnAt() throws Exception {
+    void protocolAtKeepsTheSessionOnAt() throws Exception {
         FakeUsbTree t = tree();
         UsbCompositions.quectelEc25Qmi(t, "1-1");
         sim = SimModem.builder().persona("quectel-ec25").clock(clock).seed(3).portLink(dev.resolve("ttyUSB2")).build().start();
-        daemon(want.withProtocol("ppp"), device -> fail("no QMI for protocol ppp"));
+        daemon(want.withProtocol("at"), device -> fail("no QMI for protocol at"));
         ModemStatus s = await(x -> x.state().kind() == StateKind.ONLINE, "online");
         assertEquals("at", s.protocol());
         assertTrue(sim.commandLog().stream().anyMatch(c -> c.startsWith("AT+CGACT=1")));

@@ -41,6 +41,34 @@ public final class UsbCompositions {
                 .iface(5, "ff", "00", "00", "option", "ttyUSB3");
     }
 
+    /** usbnet=1: ECM (cdc_ether) on if4/5, the serial interfaces as in the QMI composition. */
+    public static void quectelEc25Ecm(FakeUsbTree t, String name) {
+        t.device(name, "2c7c", "0125").strings("Quectel", "EC25-E")
+                .iface(0, "ff", "ff", "ff", "option", "ttyUSB0")
+                .iface(1, "ff", "00", "00", "option", "ttyUSB1")
+                .iface(2, "ff", "00", "00", "option", "ttyUSB2")
+                .iface(3, "ff", "00", "00", "option", "ttyUSB3")
+                .iface(4, "02", "06", "00", "cdc_ether", "usb0")
+                .iface(5, "0a", "00", "00", "cdc_ether");
+    }
+
+    /** The QMI composition on a router without kmod-usb-net-qmi-wwan: nothing binds if4, only the ttys work. */
+    public static void quectelEc25SerialOnly(FakeUsbTree t, String name) {
+        t.device(name, "2c7c", "0125").strings("Quectel", "EC25-E")
+                .iface(0, "ff", "ff", "ff", "option", "ttyUSB0")
+                .iface(1, "ff", "00", "00", "option", "ttyUSB1")
+                .iface(2, "ff", "00", "00", "option", "ttyUSB2")
+                .iface(3, "ff", "00", "00", "option", "ttyUSB3")
+                .iface(4, "ff", "ff", "ff", null);
+    }
+
+    /** An M.2 module showing only its MBIM function (the Fibocom L850 without its ACM port bound). */
+    public static void mbimOnly(FakeUsbTree t, String name) {
+        t.device(name, "2cb7", "0007").strings("Fibocom", "L850-GL")
+                .iface(0, "02", "0e", "00", "cdc_mbim", "cdc-wdm0", "wwan0")
+                .iface(1, "0a", "00", "02", "cdc_mbim");
+    }
+
     public static void sierraEm7455(FakeUsbTree t, String name) {
         t.device(name, "1199", "9071").strings("Sierra Wireless, Incorporated", "EM7455")
                 .iface(0, "ff", "ff", "ff", "qcserial", "ttyUSB0")

@@ -25,6 +25,20 @@ class LadderTest {
     }
 
     @Test
+    void levelsTheDriversCannotTakeAreClimbedPast() {
+        // A modem without a control plane: only the host can reset it.
+        java.util.function.Predicate<RecoveryLevel> hostOnly = l -> l == RecoveryLevel.L0_REPROBE || l.ordinal() >= RecoveryLevel.L4_USB.ordinal();
+        assertEquals(RecoveryLevel.L4_USB, ((Ladder.Step) ladder.onProblem(Problem.DATA_PATH_DEAD, hostOnly)).level());
+        clock.advance(2_000);
+        assertEquals(RecoveryLevel.L5_POWER, ((Ladder.Step) ladder.onProblem(Problem.DATA_PATH_DEAD, hostOnly)).level());
+        // MBIM without AT: no soft reset, so a silent port goes straight to the USB reset.
+        Ladder mbim = new Ladder(clock, Ladder.Settings.defaults());
+        assertEquals(RecoveryLevel.L4_USB, ((Ladder.Step) mbim.onProblem(Problem.NOT_RESPONDING, l -> l != RecoveryLevel.L3_MODEM)).level());
+        Ladder session = new Ladder(clock, Ladder.Settings.defaults());
+        assertEquals(RecoveryLevel.L1_SESSION, ((Ladder.Step) session.onProblem(Problem.SESSION_LOST, l -> l != RecoveryLevel.L3_MODEM)).level());
+    }
+
+    @Test
     void consecutiveFailuresClimbAfterABackoff() {
         assertEquals(RecoveryLevel.L1_SESSION, step(Problem.DATA_PATH_DEAD));
         Ladder.Decision tooSoon = ladder.onProblem(Problem.DATA_PATH_DEAD);

@@ -3,6 +3,8 @@ package io.ltemodem.engine;
 import io.ltemodem.config.ModemConfig;
 import io.ltemodem.model.ErrorCode;
 import io.ltemodem.model.Fact;
+import io.ltemodem.model.ModemState;
+import io.ltemodem.model.HostLink;
 import io.ltemodem.model.Identity;
 import io.ltemodem.model.IpConfig;
 import io.ltemodem.model.Ipv4Config;
@@ -61,6 +63,24 @@ class PlannerTest {
         Plan p = plan(online());
         assertEquals(StateKind.CONNECTED, p.state().kind());
         assertInstanceOf(Action.Done.class, p.action());
+    }
+
+    @Test
+    void aModemWithoutControlPlaneFollowsItsLink() {
+        HostLink up = new HostLink("eth1", true, true, null);
+        IpConfig dhcp = new IpConfig(null, null, null, true, false);
+        Snapshot absent = Snapshot.builder(0).build();
+        assertEquals(StateKind.ENUMERATING, Planner.planLinkOnly(absent, true).state().kind());
+        Snapshot noCarrier = Snapshot.builder(0).host(Fact.of(up, 0)).build();
+        assertEquals(new ModemState(StateKind.CONNECTING, Planner.NO_CONTROL_PLANE, null), Planner.planLinkOnly(noCarrier, true).state());
+        assertInstanceOf(Action.Wait.class, Planner.planLinkOnly(noCarrier, true).action());
+        Snapshot linked = Snapshot.builder(0).host(Fact.of(up, 0)).ipConfig(Fact.of(dhcp, 0)).build();
+        Plan p = Planner.planLinkOnly(linked, true);
+        assertEquals(new ModemState(StateKind.CONNECTED, Planner.NO_CONTROL_PLANE, null), p.state());
+        assertInstanceOf(Action.Done.class, p.action());
+        // netifd's disconnect cannot end the stick's own session: nothing is planned against it.
+        assertEquals(StateKind.ATTACHED, Planner.planLinkOnly(linked, false).state().kind());
+        assertInstanceOf(Action.Done.class, Planner.planLinkOnly(linked, false).action());
     }
 
     @Test

@@ -14,14 +14,14 @@ import java.util.function.BooleanSupplier;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /** An AT simulator up and registered, the real chat, and a stand-in for pppd where the kernel has no PPP. */
-final class PppFixture {
-    static final Path CHAT = Path.of("/usr/sbin/chat");
-    static final Path PPPD = Path.of("/usr/sbin/pppd");
+public final class PppFixture {
+    public static final Path CHAT = Path.of("/usr/sbin/chat");
+    public static final Path PPPD = Path.of("/usr/sbin/pppd");
 
     private PppFixture() {
     }
 
-    static Path requireChat() {
+    public static Path requireChat() {
         if (!Files.isExecutable(CHAT)) System.err.println("SKIPPED: chat (package ppp) is not installed; the dial-up was not tested");
         Assumptions.assumeTrue(Files.isExecutable(CHAT), "chat not installed");
         return CHAT;
@@ -47,7 +47,7 @@ final class PppFixture {
      * ip-up hook with pppd's arguments and environment, then waits for SIGTERM like {@code pppd nodetach} and runs
      * ip-down. It records its argv beside the options. {@code ignoreTerm}: it shrugs SIGTERM off (a hung pppd).
      */
-    static Path standInPppd(Path dir, boolean ignoreTerm) throws Exception {
+    public static Path standInPppd(Path dir, boolean ignoreTerm) throws Exception {
         String script = """
                 #!/bin/sh
                 [ "$1" = file ] || exit 2

@@ -226,6 +226,20 @@ public final class MbimDataPlane implements DataPlane {
         return StepResult.OK;
     }
 
+    /** Packet service attach (the engine's attach step on a modem controlled over MBIM). */
+    public synchronized StepResult attach() {
+        MbimResult<PacketServiceStatus> r = tool.attachPacketService();
+        return r.ok() ? StepResult.OK : fail("attaching to the packet service", r);
+    }
+
+    /**
+     * Whether the modem answers, and who the SIM says it is (IMSI, ICCID: MBIM's basic services carry no IMEI read
+     * here). A status error is an answer too: the firmware is there, it only refused.
+     */
+    public synchronized MbimResult<SubscriberStatus> subscriber() {
+        return tool.subscriberReadyStatus();
+    }
+
     /** Asks the modem to register automatically (ladder L2 after a radio toggle, or a deregistered modem). */
     public synchronized StepResult registerAutomatic() {
         MbimResult<RegistrationStatus> r = tool.registerAutomatic();

@@ -1,6 +1,7 @@
 package io.ltemodem.dataplane.qmi;
 
 import io.ltemodem.dataplane.StepResult;
+import io.ltemodem.dataplane.link.SysfsNetdev;
 import io.ltemodem.model.ErrorCode;
 import io.ltemodem.model.HostLink;
 import io.ltemodem.sys.ProcessRunner;
@@ -9,11 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The host side of a qmi_wwan data path in sysfs: whether the netdev exists and is up, and its
@@ -37,9 +36,7 @@ public final class QmiNetdev {
         return netdev -> runner.run(List.of("ip", "link", "set", "dev", netdev, "down"), 3_000).ok();
     }
 
-    private static final int IFF_UP = 0x1;
-
-    private final Path sysfsRoot;
+    private final SysfsNetdev link;
     private final String name;
     private final LinkControl control;
 
@@ -48,7 +45,7 @@ public final class QmiNetdev {
      * @param name      the netdev, e.g. {@code wwan0}
      */
     public QmiNetdev(Path sysfsRoot, String name, LinkControl control) {
-        this.sysfsRoot = sysfsRoot;
+        this.link = new SysfsNetdev(sysfsRoot, name);
         this.name = name;
         this.control = control;
     }
@@ -57,56 +54,18 @@ public final class QmiNetdev {
         return name;
     }
 
-    /** The netdev's sysfs directory now, or null when it does not exist. */
-    Path dir() {
-        Path byClass = sysfsRoot.resolve("class/net").resolve(name);
-        if (Files.isDirectory(byClass)) return byClass;
-        Path devices = sysfsRoot.resolve("bus/usb/devices");
-        if (!Files.isDirectory(devices)) return null;
-        try (DirectoryStream<Path> devs = Files.newDirectoryStream(devices)) {
-            for (Path dev : devs) {
-                if (!Files.isDirectory(dev)) continue;
-                try (DirectoryStream<Path> ifaces = Files.newDirectoryStream(dev)) {
-                    for (Path itf : ifaces) {
-                        Path n = itf.resolve("net").resolve(name);
-                        if (Files.isDirectory(n)) return n;
-                    }
-                }
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
-    }
-
     public boolean present() {
-        return dir() != null;
+        return link.present();
     }
 
-    /**
-     * Administratively up (IFF_UP in {@code flags}, which is what the kernel checks before raw_ip changes); without
-     * a flags file, {@code operstate} other than down/notpresent counts as up — when in doubt, assume running.
-     */
+    /** Administratively up: IFF_UP, which is what the kernel checks before raw_ip changes. */
     public boolean up() {
-        Path d = dir();
-        if (d == null) return false;
-        String flags = read(d.resolve("flags"));
-        if (flags != null) {
-            try {
-                return (Long.decode(flags) & IFF_UP) != 0;
-            } catch (NumberFormatException e) {
-                // fall through to operstate
-            }
-        }
-        String op = read(d.resolve("operstate"));
-        if (op == null) return false;
-        String s = op.toLowerCase(Locale.ROOT);
-        return !s.equals("down") && !s.equals("notpresent");
+        return link.up();
     }
 
     /** {@code qmi/raw_ip}: true (Y), false (N), or null when there is no such file (not qmi_wwan, or no netdev). */
     public Boolean rawIp() {
-        Path d = dir();
+        Path d = link.dir();
         if (d == null) return null;
         String v = read(d.resolve("qmi/raw_ip"));
         if (v == null) return null;
@@ -116,9 +75,8 @@ public final class QmiNetdev {
     }
 
     public HostLink hostLink() {
-        Path d = dir();
-        if (d == null) return new HostLink(name, false, false, null);
-        return new HostLink(name, true, up(), rawIp());
+        HostLink h = link.hostLink();
+        return h.present() ? new HostLink(name, true, h.up(), rawIp()) : h;
     }
 
     /**
@@ -126,7 +84,7 @@ public final class QmiNetdev {
      * with the wrong framing anyway). Fails, with the reason, when it cannot.
      */
     public StepResult ensureRawIp(boolean wanted) {
-        Path d = dir();
+        Path d = link.dir();
         if (d == null) return StepResult.fail(ErrorCode.NO_DEVICE, "network device " + name + " not found");
         Boolean now = rawIp();
         if (now == null) return StepResult.fail(ErrorCode.CONNECT_FAILED, name + " has no qmi/raw_ip (not a qmi_wwan device?)");

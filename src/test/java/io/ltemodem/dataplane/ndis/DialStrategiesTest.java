@@ -18,7 +18,7 @@ class DialStrategiesTest {
     private final ModemProfiles profiles = ModemProfiles.load();
 
     private static ModemProfile profile(String id, List<String> quirks) {
-        return new ModemProfile(id, id, List.of(), "auto", Map.of(), null, null, false, List.of(), List.of(), null, quirks);
+        return new ModemProfile(id, id, List.of(), "auto", Map.of(), null, null, false, List.of(), List.of(), null, quirks, Map.of());
     }
 
     @Test

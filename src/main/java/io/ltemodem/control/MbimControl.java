@@ -1,24 +1,14 @@
 package io.ltemodem.control;
 
-import io.ltemodem.at.AtChannel;
-import io.ltemodem.config.ModemConfig;
 import io.ltemodem.dataplane.mbim.MbimDataPlane;
-import io.ltemodem.engine.ModemControl;
-import io.ltemodem.engine.ModemPorts;
 import io.ltemodem.engine.RecoveryLevel;
 import io.ltemodem.mbim.MbimResult;
 import io.ltemodem.mbim.SubscriberStatus;
 import io.ltemodem.model.Fact;
 import io.ltemodem.model.Identity;
-import io.ltemodem.model.Snapshot;
-import io.ltemodem.qmi.PinVerifyResult;
 import io.ltemodem.sys.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * Control over MBIM, for a modem without an AT port (a Fibocom L850 in its usual setup, an M.2 module exposing only
@@ -27,24 +17,17 @@ import java.nio.file.Path;
  * and ICCID once per opening; the plane's observation reads SIM, radio, registration and the session right after.
  *
  * <p>MBIM's basic services have no reset: the ladder goes from the radio toggle (L2) straight to the USB reset (L4).
- * Like {@link QmiControl}, every request is a tool run on the control node; "connected" means the node is there.
  */
-public final class MbimControl implements ModemControl {
+public final class MbimControl extends NodeControl {
     private static final Logger log = LoggerFactory.getLogger(MbimControl.class);
-    /** Probe timeouts in a row, after an answer, that make the port count as hung (as the AT channel counts them). */
-    static final int MAX_TIMEOUTS = AtChannel.DEFAULT_MAX_TIMEOUTS;
 
     private final MbimDataPlane plane;
-    private final Clock clock;
-    private volatile Events events;
-    // Loop thread only.
-    private boolean open;
-    private boolean answered;
-    private int timeouts;
+    // Loop thread only: the answer to the last liveness question, which also names the SIM.
+    private MbimResult<SubscriberStatus> lastAnswer;
 
     public MbimControl(MbimDataPlane plane, Clock clock) {
+        super(clock);
         this.plane = plane;
-        this.clock = clock;
     }
 
     @Override
@@ -52,7 +35,8 @@ public final class MbimControl implements ModemControl {
         return "mbim";
     }
 
-    private String device() {
+    @Override
+    protected String device() {
         return plane.tool().device();
     }
 
@@ -61,70 +45,31 @@ public final class MbimControl implements ModemControl {
         return level != RecoveryLevel.L3_MODEM;
     }
 
+    /** Subscriber ready status; a status error is an answer too: the firmware is there, it only refused. */
     @Override
-    public String locate(ModemPorts ports) {
-        return ports.controlPort();
+    protected Liveness ask() {
+        lastAnswer = plane.subscriber();
+        return new Liveness(lastAnswer.ok() || lastAnswer.status() == MbimResult.Status.STATUS_ERROR, lastAnswer.timedOut());
     }
 
+    /** The SIM's IMSI and ICCID from the subscriber status (MBIM's basic services give no IMEI here). */
     @Override
-    public boolean connect(String path) throws IOException {
-        if (!path.equals(device())) {
-            throw new IOException("the MBIM control node is now " + path + ", but the MBIM tool is bound to " + device());
-        }
-        if (open) return false;
-        open = true;
-        answered = false;
-        timeouts = 0;
-        return true;
+    protected Fact<Identity> identity(Identity known, long now) {
+        if (known != null) return Fact.of(known, now);
+        if (!lastAnswer.ok()) return Fact.unknown();
+        SubscriberStatus s = lastAnswer.value();
+        return Fact.of(new Identity(null, null, null, null, s.subscriberId(), s.iccid()), now);
     }
 
+    /** The MBIM session mbimcli keeps open between requests ({@code --no-close}) is closed with the port. */
     @Override
-    public boolean connected() {
-        return open && Files.exists(Path.of(device()));
-    }
-
-    /** Lets go of the node, and of the MBIM session the tool holds open on it (mbimcli --no-close). */
-    @Override
-    public void release() {
-        if (open) plane.tool().endSession();
-        open = false;
-    }
-
-    @Override
-    public Snapshot.Builder probe(ModemConfig want, Identity knownIdentity) {
-        long now = clock.millis();
-        Snapshot.Builder b = Snapshot.builder(now).portPresent(Fact.of(true, now));
-        MbimResult<SubscriberStatus> sub = plane.subscriber();
-        boolean answers = sub.ok() || sub.status() == MbimResult.Status.STATUS_ERROR;
-        b.controlResponsive(Fact.of(answers, clock.millis()));
-        if (!answers) {
-            if (sub.timedOut() && answered && ++timeouts == MAX_TIMEOUTS) {
-                Events e = events;
-                if (e != null) e.unresponsive();
-            }
-            return b;
-        }
-        answered = true;
-        timeouts = 0;
-        if (knownIdentity != null) b.identity(Fact.of(knownIdentity, now));
-        else if (sub.ok()) b.identity(Fact.of(new Identity(null, null, null, null, sub.value().subscriberId(), sub.value().iccid()), now));
-        return b;
-    }
-
-    /** MBIM has no per-boot reporting switches to set: the engine polls. */
-    @Override
-    public boolean init() {
-        return true;
+    protected void letGo() {
+        plane.tool().endSession();
     }
 
     @Override
     public PinResult enterPin(String pin) {
-        PinVerifyResult r = plane.verifyPin(pin);
-        return switch (r.outcome()) {
-            case VERIFIED -> PinResult.ACCEPTED;
-            case INCORRECT_PIN -> PinResult.REJECTED;
-            default -> PinResult.UNCLEAR;
-        };
+        return pinResult(plane.verifyPin(pin));
     }
 
     @Override
@@ -148,15 +93,5 @@ public final class MbimControl implements ModemControl {
     @Override
     public void requestSoftReset() {
         log.warn("{}: MBIM has no soft reset", device());
-    }
-
-    @Override
-    public boolean requestPowerDown() {
-        return false;
-    }
-
-    @Override
-    public void listen(Events e) {
-        events = e;
     }
 }

@@ -1,11 +1,8 @@
 package io.ltemodem.daemon;
 
-import io.ltemodem.config.DaemonConfig;
 import io.ltemodem.config.ModemConfig;
 import io.ltemodem.mbim.MbimTimeouts;
-import io.ltemodem.device.ModemProfiles;
 import io.ltemodem.device.UsbCompositions;
-import io.ltemodem.engine.EngineTimings;
 import io.ltemodem.engine.ModemStatus;
 import io.ltemodem.engine.Planner;
 import io.ltemodem.engine.RecoveryLevel;
@@ -20,10 +17,8 @@ import io.ltemodem.sim.SimModem;
 import io.ltemodem.sim.mbim.AtModemMbimModel;
 import io.ltemodem.sim.mbim.MbimSimulator;
 import io.ltemodem.sim.mbim.RealMbimcli;
-import io.ltemodem.sim.sysfs.FakeUsbTree;
-import io.ltemodem.sys.ProcessRunner;
-import io.ltemodem.sys.ScaledClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,39 +36,28 @@ import static org.junit.jupiter.api.Assertions.*;
  * (+QNETDEVCTL), a HiLink stick with no control plane, and PPP on the modem port while the probe keeps the AT port.
  */
 class SysfsPlanesWiringTest {
-    private static final long REAL_MS = 30_000;
     private static final MbimTimeouts MBIM_TIMEOUTS = new MbimTimeouts(4_000, 6_000);
 
     @TempDir
     Path dir;
 
-    private final ScaledClock clock = new ScaledClock(10);
-    private final ProcessRunner runner = new ProcessRunner();
+    private SysfsRig rig;
     private Path sys;
     private Path dev;
-    private FakeUsbTree tree;
     private SimModem sim;
     private MbimSimulator mbim;
     private Daemon daemon;
 
+    @BeforeEach
+    void setUp() throws Exception {
+        rig = new SysfsRig(dir);
+        sys = rig.sys;
+        dev = rig.dev;
+    }
+
     @AfterEach
-    void tearDown() {
-        if (daemon != null) daemon.close();
-        runner.killAll();
-        if (mbim != null) mbim.close();
-        if (sim != null) sim.close();
-    }
-
-    private static EngineTimings timings() {
-        return new EngineTimings(5_000, 1_000, 5_000, 60_000, 30_000, 120_000, 60_000, 60_000, 20_000, 30_000,
-                60_000, 30_000, 90_000, 2_000, 100);
-    }
-
-    private FakeUsbTree tree() throws Exception {
-        sys = dir.resolve("sys");
-        dev = Files.createDirectories(dir.resolve("dev"));
-        tree = new FakeUsbTree(sys);
-        return tree;
+    void tearDown() throws Exception {
+        rig.close();
     }
 
     private final ModemConfig want = ModemConfig.defaults("wwan").withApn("internet");
@@ -81,28 +65,17 @@ class SysfsPlanesWiringTest {
     /** No QMI here; MBIM through the real mbimcli with test deadlines; pppd as the test says. */
     private HostTools tools() {
         Path mbimcli = RealMbimcli.require();
-        return HostTools.installed(runner)
+        return HostTools.installed(rig.runner)
                 .withQmi(device -> fail("no QMI on this modem"))
-                .withMbim(device -> new MbimcliTool(mbimcli.toString(), device, false, runner, MBIM_TIMEOUTS));
+                .withMbim(device -> new MbimcliTool(mbimcli.toString(), device, false, rig.runner, MBIM_TIMEOUTS));
     }
 
     private Daemon daemon(ModemConfig want, HostTools tools) {
-        DaemonConfig cfg = DaemonConfig.defaults().withSysfsRoot(sys).withStateDir(dir.resolve("state")).withPollInterval(5_000);
-        SysfsModemFactory factory = new SysfsModemFactory(clock, dev, ModemProfiles.load(), runner, timings(), tools);
-        daemon = new Daemon(() -> new ConfigSource.Loaded(cfg, List.of(want), List.of()), factory);
-        assertEquals(List.of(), daemon.start());
-        return daemon;
+        return daemon = rig.start(() -> want, tools);
     }
 
     private ModemStatus await(Predicate<ModemStatus> p, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + REAL_MS * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            ModemStatus s = daemon.status("wwan");
-            if (p.test(s)) return s;
-            Thread.sleep(10);
-        }
-        ModemStatus s = daemon.status("wwan");
-        throw new AssertionError("not " + what + " within " + REAL_MS + " ms; now " + s.state() + " (" + s.lastError() + ")");
+        return rig.await(p, what);
     }
 
     private ModemStatus awaitOnline() throws InterruptedException {
@@ -117,20 +90,24 @@ class SysfsPlanesWiringTest {
         Files.writeString(d.resolve("carrier"), "1\n");
     }
 
+    private SimModem start(SimModem.Builder b) {
+        return rig.closing(b.build().start());
+    }
+
     private SimModem.Builder modem(String persona) {
-        return SimModem.builder().persona(persona).clock(clock).seed(3);
+        return rig.modem(persona);
     }
 
     /** The MBIM function of {@code sim} on a pty, reached through {@code dev/cdc-wdm0} as mbimcli would open it. */
     private void mbimPort(SimModem sim) throws Exception {
-        mbim = MbimSimulator.builder(new AtModemMbimModel(sim.model())).clock(clock).start();
+        mbim = rig.closing(MbimSimulator.builder(new AtModemMbimModel(sim.model())).clock(rig.clock).start());
         Files.createSymbolicLink(dev.resolve("cdc-wdm0"), Path.of(mbim.devicePath()));
     }
 
     @Test
     void anEc25InMbimModeGoesOnlineOverMbimWithAtControl() throws Exception {
-        UsbCompositions.quectelEc25Mbim(tree(), "1-1");
-        sim = modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")).build().start();
+        UsbCompositions.quectelEc25Mbim(rig.tree, "1-1");
+        sim = start(modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")));
         mbimPort(sim);
         daemon(want, tools());
         ModemStatus s = awaitOnline();
@@ -152,8 +129,8 @@ class SysfsPlanesWiringTest {
 
     @Test
     void aModemWithOnlyMbimIsControlledOverMbimIncludingItsPin() throws Exception {
-        UsbCompositions.mbimOnly(tree(), "1-1");
-        sim = modem("fibocom-l850").pin("7361").simState(SimCardState.PIN).build().start();
+        UsbCompositions.mbimOnly(rig.tree, "1-1");
+        sim = start(modem("fibocom-l850").pin("7361").simState(SimCardState.PIN));
         mbimPort(sim);
         daemon(want.withPin("7361"), tools());
         ModemStatus s = awaitOnline();
@@ -167,9 +144,9 @@ class SysfsPlanesWiringTest {
 
     @Test
     void aHuaweiStickInNcmModeDialsWithNdisdup() throws Exception {
-        UsbCompositions.huaweiE3372Stick(tree(), "1-1");
+        UsbCompositions.huaweiE3372Stick(rig.tree, "1-1");
         linkUp("wwan0");
-        sim = modem("huawei-e3372").portLink(dev.resolve("ttyUSB0")).build().start();
+        sim = start(modem("huawei-e3372").portLink(dev.resolve("ttyUSB0")));
         daemon(want, tools());
         ModemStatus s = awaitOnline();
         assertEquals("ncm", s.protocol());
@@ -181,9 +158,9 @@ class SysfsPlanesWiringTest {
 
     @Test
     void aQuectelInRndisModeDialsWithQnetdevctl() throws Exception {
-        UsbCompositions.quectelEc25Rndis(tree(), "1-1");
+        UsbCompositions.quectelEc25Rndis(rig.tree, "1-1");
         linkUp("usb0");
-        sim = modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")).build().start();
+        sim = start(modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")));
         daemon(want, tools());
         ModemStatus s = awaitOnline();
         assertEquals("rndis", s.protocol());
@@ -194,9 +171,9 @@ class SysfsPlanesWiringTest {
 
     @Test
     void aQuectelInEcmModeDialsWithQnetdevctl() throws Exception {
-        UsbCompositions.quectelEc25Ecm(tree(), "1-1");
+        UsbCompositions.quectelEc25Ecm(rig.tree, "1-1");
         linkUp("usb0");
-        sim = modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")).build().start();
+        sim = start(modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")));
         daemon(want, tools());
         ModemStatus s = awaitOnline();
         assertEquals("ecm", s.protocol());
@@ -207,7 +184,7 @@ class SysfsPlanesWiringTest {
 
     @Test
     void aHiLinkStickHasNoControlPlaneAndRecoversFromTheUsbReset() throws Exception {
-        UsbCompositions.huaweiHilink(tree(), "1-1");
+        UsbCompositions.huaweiHilink(rig.tree, "1-1");
         linkUp("eth1");
         daemon(want, tools());
         ModemStatus s = awaitOnline();
@@ -230,9 +207,9 @@ class SysfsPlanesWiringTest {
     }
 
     private static void awaitFile(Path f, String content, String what) throws Exception {
-        long deadline = System.nanoTime() + REAL_MS * 1_000_000L;
+        long deadline = System.nanoTime() + SysfsRig.REAL_MS * 1_000_000L;
         while (!(Files.exists(f) && Files.readString(f).trim().equals(content))) {
-            if (System.nanoTime() > deadline) fail("not " + what + " within " + REAL_MS + " ms");
+            if (System.nanoTime() > deadline) fail("not " + what + " within " + SysfsRig.REAL_MS + " ms");
             Thread.sleep(5);
         }
     }
@@ -240,9 +217,9 @@ class SysfsPlanesWiringTest {
     @Test
     void pppDialsOnTheModemPortWhileTheProbeKeepsTheAtPort() throws Exception {
         PppFixture.requireChat();
-        UsbCompositions.quectelEc25SerialOnly(tree(), "1-1");
+        UsbCompositions.quectelEc25SerialOnly(rig.tree, "1-1");
         Files.createDirectories(sys.resolve("class/net/3g-wwan"));
-        sim = modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")).modemPortLink(dev.resolve("ttyUSB3")).build().start();
+        sim = start(modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")).modemPortLink(dev.resolve("ttyUSB3")));
         Path pppd = PppFixture.standInPppd(Files.createDirectories(dir.resolve("bin")), false);
         Path run = dir.resolve("run");
         HostTools tools = tools().withPpp((name, tty, sysRoot) -> new PppSetup(pppd, PppFixture.CHAT, run, tty, "3g-" + name, sysRoot, 15_000, 3_000));
@@ -256,16 +233,15 @@ class SysfsPlanesWiringTest {
         assertEquals(dev.resolve("ttyUSB3").toString(), daemon.device("wwan").controlPort(), "the PPP port is reported");
         assertEquals("file " + run.resolve("options"), Files.readString(run.resolve("argv.seen")).trim());
 
-        daemon.close();
-        daemon = null;
+        rig.stopDaemon();
         assertTrue(ProcessHandle.current().descendants().noneMatch(p -> p.info().command().orElse("").contains("pppd")
                 || p.info().arguments().map(a -> String.join(" ", a)).orElse("").contains("pppd")), "pppd stopped with the daemon");
     }
 
     @Test
     void pppWithoutASecondTtyIsAConfigurationError() throws Exception {
-        tree().device("1-1", "2cb7", "0007").strings("Fibocom", "L850-GL").iface(2, "02", "02", "01", "cdc_acm", "ttyACM0");
-        sim = modem("fibocom-l850").portLink(dev.resolve("ttyACM0")).build().start();
+        rig.tree.device("1-1", "2cb7", "0007").strings("Fibocom", "L850-GL").iface(2, "02", "02", "01", "cdc_acm", "ttyACM0");
+        sim = start(modem("fibocom-l850").portLink(dev.resolve("ttyACM0")));
         daemon(want.withProtocol("ppp"), tools());
         ModemStatus s = await(x -> x.state().kind() == StateKind.NEEDS_USER, "needs user");
         assertEquals(ErrorCode.CONFIG_INVALID, s.state().error());
@@ -274,7 +250,7 @@ class SysfsPlanesWiringTest {
 
     @Test
     void withoutAnMbimToolTheModemWaitsForAPersonAndSaysWhy() throws Exception {
-        UsbCompositions.mbimOnly(tree(), "1-1");
+        UsbCompositions.mbimOnly(rig.tree, "1-1");
         daemon(want, tools().withMbim(device -> null));
         ModemStatus s = await(x -> x.state().kind() == StateKind.NEEDS_USER, "needs user");
         assertEquals(MbimToolChooser.NOT_INSTALLED, s.lastError());

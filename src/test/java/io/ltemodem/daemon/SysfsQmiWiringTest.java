@@ -1,10 +1,7 @@
 package io.ltemodem.daemon;
 
-import io.ltemodem.config.DaemonConfig;
 import io.ltemodem.config.ModemConfig;
-import io.ltemodem.device.ModemProfiles;
 import io.ltemodem.device.UsbCompositions;
-import io.ltemodem.engine.EngineTimings;
 import io.ltemodem.engine.ModemStatus;
 import io.ltemodem.model.DeviceInfo;
 import io.ltemodem.model.ErrorCode;
@@ -13,9 +10,8 @@ import io.ltemodem.qmi.QmicliTool;
 import io.ltemodem.qmi.RealQmicli;
 import io.ltemodem.sim.SimModem;
 import io.ltemodem.sim.sysfs.FakeUsbTree;
-import io.ltemodem.sys.ProcessRunner;
-import io.ltemodem.sys.ScaledClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,64 +29,51 @@ import static org.junit.jupiter.api.Assertions.*;
  * pty and QMI pty, goes online over QMI with the real qmicli.
  */
 class SysfsQmiWiringTest {
-    private static final long REAL_MS = 30_000;
-
     @TempDir
     Path dir;
 
-    private final ScaledClock clock = new ScaledClock(10);
-    private final ProcessRunner runner = new ProcessRunner();
+    private SysfsRig rig;
     private Path sys;
     private Path dev;
     private SimModem sim;
     private Daemon daemon;
 
+    @BeforeEach
+    void setUp() throws Exception {
+        rig = new SysfsRig(dir);
+        sys = rig.sys;
+        dev = rig.dev;
+    }
+
     @AfterEach
-    void tearDown() {
-        if (daemon != null) daemon.close();
-        runner.killAll();
-        if (sim != null) sim.close();
+    void tearDown() throws Exception {
+        rig.close();
     }
 
-    private static EngineTimings timings() {
-        return new EngineTimings(5_000, 1_000, 5_000, 60_000, 30_000, 120_000, 60_000, 60_000, 20_000, 30_000,
-                60_000, 30_000, 90_000, 2_000, 100);
-    }
-
-    private FakeUsbTree tree() throws Exception {
-        sys = dir.resolve("sys");
-        dev = Files.createDirectories(dir.resolve("dev"));
-        return new FakeUsbTree(sys);
+    private FakeUsbTree tree() {
+        return rig.tree;
     }
 
     /** The simulated EC25 behind the tree's nodes: ttyUSB2 (its AT interface in this composition) and cdc-wdm0. */
     private SimModem ec25() {
-        return SimModem.builder().persona("quectel-ec25").clock(clock).seed(3)
-                .portLink(dev.resolve("ttyUSB2")).qmiPortLink(dev.resolve("cdc-wdm0")).build().start();
+        return rig.closing(rig.modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")).qmiPortLink(dev.resolve("cdc-wdm0")).build().start());
     }
 
     private Daemon daemon(ModemConfig want, QmiToolChooser tools) {
-        DaemonConfig cfg = DaemonConfig.defaults().withSysfsRoot(sys).withStateDir(dir.resolve("state")).withPollInterval(5_000);
-        SysfsModemFactory factory = new SysfsModemFactory(clock, dev, ModemProfiles.load(), runner, timings(), tools, n -> true);
-        daemon = new Daemon(() -> new ConfigSource.Loaded(cfg, List.of(want), List.of()), factory);
-        assertEquals(List.of(), daemon.start());
-        return daemon;
+        return daemon = rig.start(() -> want, hostTools(tools));
+    }
+
+    private HostTools hostTools(QmiToolChooser qmi) {
+        return HostTools.installed(rig.runner).withQmi(qmi).withLinks(n -> true);
     }
 
     private QmiToolChooser qmicli() {
         Path qmicli = RealQmicli.require();
-        return device -> new QmicliTool(qmicli.toString(), device, false, runner, RealQmicli.TEST_TIMEOUTS);
+        return device -> new QmicliTool(qmicli.toString(), device, false, rig.runner, RealQmicli.TEST_TIMEOUTS);
     }
 
     private ModemStatus await(Predicate<ModemStatus> p, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + REAL_MS * 1_000_000L;
-        while (System.nanoTime() < deadline) {
-            ModemStatus s = daemon.status("wwan");
-            if (p.test(s)) return s;
-            Thread.sleep(10);
-        }
-        throw new AssertionError("not " + what + " within " + REAL_MS + " ms; now " + daemon.status("wwan").state()
-                + " (" + daemon.status("wwan").lastError() + ")");
+        return rig.await(p, what);
     }
 
     private final ModemConfig want = ModemConfig.defaults("wwan").withApn("internet");
@@ -127,7 +110,7 @@ class SysfsQmiWiringTest {
         // An M.2 module exposing only its QMI function (no serial interfaces bound).
         t.device("1-1", "2c7c", "0125").strings("Quectel", "EC25-E").iface(4, "ff", "ff", "ff", "qmi_wwan", "cdc-wdm0", "wwan0");
         QmiToolChooser tools = qmicli();
-        sim = SimModem.builder().persona("quectel-ec25").clock(clock).seed(3).qmiPortLink(dev.resolve("cdc-wdm0")).build().start();
+        sim = rig.closing(rig.modem("quectel-ec25").qmiPortLink(dev.resolve("cdc-wdm0")).build().start());
         daemon(want, tools);
         ModemStatus s = await(x -> x.state().kind() == StateKind.ONLINE, "online");
         assertEquals("qmi", s.protocol());
@@ -156,11 +139,8 @@ class SysfsQmiWiringTest {
         UsbCompositions.quectelEc25Qmi(t, "1-1");
         QmiToolChooser tools = qmicli();
         sim = ec25();
-        DaemonConfig cfg = DaemonConfig.defaults().withSysfsRoot(sys).withStateDir(dir.resolve("state")).withPollInterval(5_000);
         AtomicReference<ModemConfig> configured = new AtomicReference<>(want.withProtocol("at"));
-        daemon = new Daemon(() -> new ConfigSource.Loaded(cfg, List.of(configured.get()), List.of()),
-                new SysfsModemFactory(clock, dev, ModemProfiles.load(), runner, timings(), tools, n -> true));
-        daemon.start();
+        daemon = rig.start(configured::get, hostTools(tools));
         assertEquals("at", await(x -> x.state().kind() == StateKind.ONLINE, "online").protocol());
 
         configured.set(want); // protocol 'auto': the kernel bound qmi_wwan
@@ -194,7 +174,7 @@ class SysfsQmiWiringTest {
     void protocolAtKeepsTheSessionOnAt() throws Exception {
         FakeUsbTree t = tree();
         UsbCompositions.quectelEc25Qmi(t, "1-1");
-        sim = SimModem.builder().persona("quectel-ec25").clock(clock).seed(3).portLink(dev.resolve("ttyUSB2")).build().start();
+        sim = rig.closing(rig.modem("quectel-ec25").portLink(dev.resolve("ttyUSB2")).build().start());
         daemon(want.withProtocol("at"), device -> fail("no QMI for protocol at"));
         ModemStatus s = await(x -> x.state().kind() == StateKind.ONLINE, "online");
         assertEquals("at", s.protocol());

@@ -168,8 +168,14 @@ final class Harness implements AutoCloseable {
         return -1;
     }
 
+    /** Stops the engine side (reconciler, drivers, port, board); the simulator stays for the test to inspect. */
+    void stopEngine() throws Exception {
+        while (closing.size() > 1 && closing.get(closing.size() - 1) == sim) closing.remove(0).close();
+    }
+
     @Override
     public void close() throws Exception {
         for (AutoCloseable c : closing) c.close();
+        closing.clear();
     }
 }

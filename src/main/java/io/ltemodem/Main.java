@@ -1,5 +1,6 @@
 package io.ltemodem;
 
+import io.ltemodem.daemon.ConfigSource;
 import io.ltemodem.daemon.Daemon;
 import io.ltemodem.daemon.SysfsModemFactory;
 import io.ltemodem.daemon.simulated.Demo;
@@ -25,7 +26,7 @@ public final class Main {
     }
 
     private static final String USAGE = """
-            usage: ltemodem daemon [--config-dir DIR] [--dev-root DIR] [--ubus-socket PATH]
+            usage: ltemodem daemon [--config-dir DIR] [--dev-root DIR] [--ubus-socket PATH] [--state-dir DIR]
                    ltemodem demo [--scenario FILE.json] [--speed N] [--protocol at|qmi] [--verbose]
                    ltemodem bench-daemon [daemon options]   (make bench: the daemon, instrumented; see BenchDaemon)
             """;
@@ -60,8 +61,11 @@ public final class Main {
         Path confDir = Path.of(option(args, "--config-dir", "/etc/config"));
         Path devRoot = Path.of(option(args, "--dev-root", "/dev"));
         String socket = option(args, "--ubus-socket", null);
+        String stateDir = option(args, "--state-dir", null);
         ProcessRunner runner = new ProcessRunner();
-        Daemon daemon = new Daemon(ConfigReader.forDirectory(confDir),
+        ConfigSource config = ConfigReader.forDirectory(confDir);
+        if (stateDir != null) config = config.withStateDir(Path.of(stateDir));
+        Daemon daemon = new Daemon(config,
                 new SysfsModemFactory(Clock.SYSTEM, devRoot, ModemProfiles.load(), runner, EngineTimings.defaults()));
         daemon.start();
         UbusServer.Settings ubusSettings = UbusServer.Settings.defaults();

@@ -16,4 +16,12 @@ public interface ConfigSource {
     }
 
     Loaded load();
+
+    /** The same configuration, with what the daemon keeps across restarts (rejected PINs) in {@code dir}. */
+    default ConfigSource withStateDir(java.nio.file.Path dir) {
+        return () -> {
+            Loaded l = load();
+            return new Loaded(l.daemon().withStateDir(dir), l.modems(), l.errors());
+        };
+    }
 }

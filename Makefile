@@ -19,18 +19,28 @@ $(ROUTER_JAR): $(JAR)
 run: build
 	$(JAVA) -jar $(JAR) demo
 
-# The whole suite (JUnit on real ptys, plus the shell and node suites when present).
+# The whole suite (JUnit on real ptys, the fault matrix and the fuzz, plus the shell and node suites), then the scan
+# of everything they printed for the suite's secrets (the daemon logs at debug level in the JUnit run).
+TEST_LOGS := target/test-logs
 test:
 	$(MVN) test
 	$(MAKE) --no-print-directory test-shell test-js
+	sh src/test/shell/secrets-scan.sh target/surefire-reports $(TEST_LOGS)
+
+# Runs $(1), its output shown and kept in $(TEST_LOGS)/$(2).log, failing as $(1) fails.
+define logged
+	@mkdir -p $(TEST_LOGS)
+	@{ $(1); echo $$? > $(TEST_LOGS)/$(2).rc; } 2>&1 | tee $(TEST_LOGS)/$(2).log
+	@exit $$(cat $(TEST_LOGS)/$(2).rc)
+endef
 
 # OpenWrt integration: shellcheck + the proto handler, init, hotplug and package tests under busybox ash.
 test-shell:
-	sh src/test/shell/run.sh
+	$(call logged,sh src/test/shell/run.sh,shell)
 
 # The LuCI protocol page against a stand-in for LuCI, and the files generated from options.json.
 test-js:
-	node --test src/test/js/
+	$(call logged,node --test src/test/js/,js)
 
 # .ipk files for ltemodem and luci-proto-ltemodem in $(IPK_DIR), built by the real package Makefiles in
 # openwrt-package/ through a stand-in for the OpenWrt SDK (openwrt-package/sdk-stub), so no SDK is needed.

@@ -3,11 +3,11 @@ package io.ltemodem.sim;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Hides PINs and PUKs in command lines before they reach a log or a record. */
+/** Hides PINs, PUKs, and APN user names and passwords in command lines before they reach a log or a record. */
 public final class SecretMask {
     /** Commands whose parameters are secrets, with how many leading parameters are not (facility, mode). */
     private static final Pattern SECRET_COMMAND =
-            Pattern.compile("([+^](?:CPIN|CPWD|CLCK|CPIN2)=)([^;]*)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("([+^](?:CPIN|CPWD|CLCK|CPIN2|CGAUTH|QICSGP|NDISDUP)=)([^;]*)", Pattern.CASE_INSENSITIVE);
 
     private SecretMask() {
     }
@@ -18,7 +18,9 @@ public final class SecretMask {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String cmd = m.group(1).toUpperCase();
-            int keep = cmd.contains("CLCK") ? 2 : cmd.contains("CPWD") ? 1 : 0;
+            // Kept: CLCK facility and mode, CPWD facility, CGAUTH cid and protocol, QICSGP/NDISDUP cid, type/connect, APN.
+            int keep = cmd.contains("CLCK") || cmd.contains("CGAUTH") ? 2 : cmd.contains("CPWD") ? 1
+                    : cmd.contains("QICSGP") || cmd.contains("NDISDUP") ? 3 : 0;
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + maskArgs(m.group(2), keep)));
         }
         m.appendTail(out);

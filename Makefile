@@ -5,7 +5,7 @@ JAR   := target/ltemodem.jar
 # What the .ipk ships: no natives (ltemodem-jre brings musl builds), no simulator. Built by the same `mvn package`.
 ROUTER_JAR := target/ltemodem-router.jar
 
-.PHONY: build run test bench clean package package-jre test-shell test-js uci-reference
+.PHONY: build run test soak bench clean package package-jre test-shell test-js uci-reference
 
 build: $(JAR)
 
@@ -70,6 +70,15 @@ package-jre:
 # Rewrites files/etc/config/ltemodem and the UCI reference in openwrt-package/README-openwrt.md from options.json.
 uci-reference:
 	node openwrt-package/tools/uci-reference.js write
+
+# Random faults, seeded, against an online modem over AT and QMI for a bounded time (4 minutes by default), with
+# invariants watched throughout; ends with a summary (target/soak-summary.txt). SOAK_SECONDS=600 SOAK_SEED=7 make soak
+SOAK_SECONDS ?= 240
+SOAK_SEED    ?= 1
+soak:
+	$(MVN) -q test -Dgroups=soak -Dltemodem.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
+		-Dltemodem.soak.seconds=$(SOAK_SECONDS) -Dltemodem.soak.seed=$(SOAK_SEED) -Dltemodem.testLogLevel=warn
+	@cat target/soak-summary.txt
 
 # Figures, not assertions: runs the @Tag("bench") classes (P1-P7 of issue 8, about 6 minutes), prints their tables
 # and a summary against the targets, and writes bench/RESULTS.md with the machine and the date. With the OpenWrt

@@ -1,18 +1,14 @@
 package io.ltemodem.engine.scenario;
 
 import io.ltemodem.config.ModemConfig;
-import io.ltemodem.daemon.QmiToolChooser;
-import io.ltemodem.dataplane.qmi.QmiNetdev;
 import io.ltemodem.model.ErrorCode;
 import io.ltemodem.model.StateKind;
 import io.ltemodem.qmi.QmiTimeouts;
-import io.ltemodem.qmi.QmicliTool;
 import io.ltemodem.qmi.RealQmicli;
 import io.ltemodem.sim.Registration;
 import io.ltemodem.sim.SimCardState;
 import io.ltemodem.sim.SimModem;
 import io.ltemodem.sim.qmi.QmiServices;
-import io.ltemodem.sim.sysfs.FakeUsbTree;
 import io.ltemodem.sys.Leaks;
 import io.ltemodem.sys.ProcessRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -313,13 +309,6 @@ class FaultMatrixTest {
 
     private Harness harness(Transport t) {
         Harness harness = new Harness(dir.resolve("row-" + System.nanoTime()), t == Transport.AT ? Harness.FACTOR : 10);
-        if (t == Transport.AT) return harness;
-        Path qmicli = RealQmicli.require();
-        FakeUsbTree sys = new FakeUsbTree(harness.dir.resolve("sys"));
-        sys.device("1-1", "2c7c", "0125").iface(4, "ff", "ff", "ff", "qmi_wwan", "cdc-wdm0", "wwan0");
-        QmiNetdev netdev = new QmiNetdev(sys.root(), "wwan0", n -> true);
-        QmiToolChooser tools = device -> new QmicliTool(qmicli.toString(), device, false, runner, QMI_TIMEOUTS);
-        harness.wiring = f -> f.withQmi(tools, netdev, t == Transport.QMI_ONLY);
-        return harness;
+        return t == Transport.AT ? harness : harness.overQmi(runner, QMI_TIMEOUTS, t == Transport.QMI_ONLY);
     }
 }

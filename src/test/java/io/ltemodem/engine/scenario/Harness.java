@@ -11,6 +11,13 @@ import io.ltemodem.engine.StateEvent;
 import io.ltemodem.model.StateKind;
 import io.ltemodem.sim.SimModem;
 import io.ltemodem.sys.ScaledClock;
+import io.ltemodem.sys.ProcessRunner;
+import io.ltemodem.qmi.QmiTimeouts;
+import io.ltemodem.qmi.RealQmicli;
+import io.ltemodem.sim.sysfs.FakeUsbTree;
+import io.ltemodem.dataplane.qmi.QmiNetdev;
+import io.ltemodem.daemon.QmiToolChooser;
+import io.ltemodem.qmi.QmicliTool;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +55,21 @@ final class Harness implements AutoCloseable {
     Harness(Path dir, double factor) {
         this.dir = dir;
         this.clock = new ScaledClock(factor);
+    }
+
+    /**
+     * Data over the modem's QMI port with the real qmicli ({@code qmiControl}: control too, as for a module without an
+     * AT port), behind a fake qmi_wwan netdev; the modem must be built with {@code qmi(true)}.
+     */
+    Harness overQmi(ProcessRunner runner, QmiTimeouts timeouts, boolean qmiControl) {
+        Path qmicli = RealQmicli.require();
+        FakeUsbTree sys = new FakeUsbTree(dir.resolve("sys"));
+        sys.device("1-1", "2c7c", "0125").iface(4, "ff", "ff", "ff", "qmi_wwan", "cdc-wdm0", "wwan0");
+        QmiNetdev netdev = new QmiNetdev(sys.root(), "wwan0", n -> true);
+        QmiToolChooser tools =
+                device -> new QmicliTool(qmicli.toString(), device, false, runner, timeouts);
+        wiring = f -> f.withQmi(tools, netdev, qmiControl);
+        return this;
     }
 
     SimModem.Builder modem(String persona) {

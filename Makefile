@@ -24,6 +24,8 @@ run: build
 TEST_LOGS := target/test-logs
 test:
 	$(MVN) test
+	@# What did not run, and why (the classes' output is in target/surefire-reports/*-output.txt).
+	@cat target/surefire-reports/*-output.txt 2>/dev/null | grep -h '^SKIPPED' | sort -u || true
 	$(MAKE) --no-print-directory test-shell test-js
 	sh src/test/shell/secrets-scan.sh target/surefire-reports $(TEST_LOGS)
 

@@ -52,6 +52,8 @@ public final class ApiDispatcher {
     static final List<String> HOTPLUG_ACTIONS = List.of("add", "remove", "change", "move", "bind", "unbind",
             "online", "offline");
 
+    /** Hotplug names are paths below /dev and /sys: a {@code ..} segment never belongs in one. */
+    private static final String NO_DOTDOT = "(?!(?:.*/)?\\.\\.(?:/|$))";
     public static final MethodSpec LIST = MethodSpec.of("list");
     public static final MethodSpec STATUS = MethodSpec.of("status", ArgSpec.modem("modem", false));
     public static final MethodSpec INFO = MethodSpec.of("info", ArgSpec.modem("modem", true));
@@ -66,8 +68,10 @@ public final class ApiDispatcher {
     public static final MethodSpec RELOAD = MethodSpec.of("reload");
     public static final MethodSpec HOTPLUG = MethodSpec.of("hotplug", ArgSpec.choice("action", true, HOTPLUG_ACTIONS),
             ArgSpec.text("subsystem", true, 32, Pattern.compile("[a-z0-9_-]+"), "a kernel subsystem name such as usb or tty"),
-            ArgSpec.text("devname", false, ArgSpec.MAX_STRING, Pattern.compile("[A-Za-z0-9._/:-]+"), "a device name"),
-            ArgSpec.text("devpath", false, ArgSpec.MAX_STRING, Pattern.compile("[A-Za-z0-9._/:+-]+"), "a sysfs device path"));
+            ArgSpec.text("devname", false, ArgSpec.MAX_STRING, Pattern.compile(NO_DOTDOT + "[A-Za-z0-9._/:-]+"),
+                    "a device name (no '..')"),
+            ArgSpec.text("devpath", false, ArgSpec.MAX_STRING, Pattern.compile(NO_DOTDOT + "[A-Za-z0-9._/:+-]+"),
+                    "a sysfs device path (no '..')"));
 
     private static final List<MethodSpec> METHODS = List.of(LIST, STATUS, INFO, SIGNAL, CONNECT, DISCONNECT, RESET,
             AT, RELOAD, HOTPLUG);

@@ -34,7 +34,7 @@ public final class OpenWrtPrefix {
         String p = System.getenv(ENV);
         boolean ok = p != null && !p.isBlank() && Files.isDirectory(Path.of(p, "lib"))
                 && Files.isExecutable(Path.of(p, "sbin", "ubusd"));
-        if (!ok && announced.add(what)) System.err.println(ENV + " not set: skipping " + what + " integration tests");
+        if (!ok && announced.add(what)) System.err.println("SKIPPED: " + ENV + " not set: skipping " + what + " integration tests");
         Assumptions.assumeTrue(ok, ENV + " not set: skipping " + what + " integration tests");
         OpenWrtPrefix o = new OpenWrtPrefix(Path.of(p).toAbsolutePath());
         // JNA must find the private libraries; libubox is loaded first by OpenWrtLibraries.

@@ -642,6 +642,10 @@ public final class Reconciler implements AutoCloseable {
             }
         };
         if (level.isReset()) forgetModemFacts();
+        // The data path verdict was about the session before this step: a restarted one is checked afresh, else the
+        // cached failure of the old session would climb the ladder again before the new one is ever looked at.
+        lastPathCheck = -1;
+        pathFailures = 0;
         if (!done) log.warn("{}: recovery L{} did not complete", modem, level.number());
         return 0;
     }

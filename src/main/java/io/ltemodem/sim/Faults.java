@@ -105,6 +105,14 @@ public final class Faults {
         return model.loseIp(cid);
     }
 
+    /**
+     * "Connected" lies: context {@code cid} stays up with its address and every query says so, but no traffic
+     * passes until the session is restarted. Only the daemon's data-path check can tell.
+     */
+    public boolean dataPathDies(int cid) {
+        return model.dropTraffic(cid);
+    }
+
     /** Coverage lost: searching, packet detach ({@code +CGEV: NW DETACH}); back (registered again) after {@code backAfterMillis}. */
     public void registrationLost(long backAfterMillis) {
         model.loseCoverage();

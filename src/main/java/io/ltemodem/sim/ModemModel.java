@@ -47,6 +47,7 @@ public final class ModemModel {
         String apn;
         boolean active;
         boolean ipLost;
+        boolean trafficDropped;
         Inet4Address v4;
         Inet6Address v6;
 
@@ -686,6 +687,7 @@ public final class ModemModel {
         }
         c.active = true;
         c.ipLost = false;
+        c.trafficDropped = false;
         c.v4 = c.type.equals("IPV6") ? null : randomIpv4();
         c.v6 = c.type.equals("IP") ? null : randomIpv6();
         emit(new PdpActivated(c.cid, byNetwork));
@@ -720,9 +722,22 @@ public final class ModemModel {
         return true;
     }
 
+    /**
+     * Fault "the session lies": the context stays active with its address, every query says connected, but the
+     * network passes no traffic (a stalled firmware or a session the network dropped without telling). It lasts
+     * until the context is deactivated; only a check of the data path itself notices.
+     */
+    public synchronized boolean dropTraffic(int cid) {
+        Context c = contexts.get(cid);
+        if (c == null || !c.active) return false;
+        c.trafficDropped = true;
+        return true;
+    }
+
     private static void clear(Context c) {
         c.active = false;
         c.ipLost = false;
+        c.trafficDropped = false;
         c.v4 = null;
         c.v6 = null;
     }
@@ -755,7 +770,7 @@ public final class ModemModel {
         return new PdpContextInfo(c.cid, c.type, c.apn, c.active ? (c.apn.isEmpty() ? network.networkApn() : c.apn) : null,
                 c.active, c.active ? 4 + c.cid : 0, c.v4, 24, v4 ? gatewayOf(c.v4) : null, c.v6,
                 v4 ? List.of(ipv4("10.74.210.210"), ipv4("10.74.210.211")) : List.of(),
-                v6 ? List.of(ipv6("2001:db8:53::1"), ipv6("2001:db8:53::2")) : List.of(), cfg.mtu(), c.ipLost);
+                v6 ? List.of(ipv6("2001:db8:53::1"), ipv6("2001:db8:53::2")) : List.of(), cfg.mtu(), c.ipLost, c.trafficDropped);
     }
 
     private Inet4Address randomIpv4() {

@@ -21,10 +21,12 @@ import java.util.List;
  * @param dns6              IPv6 DNS servers (empty when none)
  * @param mtu               link MTU the network announces
  * @param ipLost            the "bearer up but IP lost" fault: active, but the modem reports no address
+ * @param trafficDropped    the "session lies" fault: active with its address, but no traffic passes
  */
 public record PdpContextInfo(int cid, String pdpType, String apn, String activeApn, boolean active, int bearerId,
                              Inet4Address ipv4, int ipv4PrefixLength, Inet4Address ipv4Gateway, Inet6Address ipv6,
-                             List<Inet4Address> dns4, List<Inet6Address> dns6, int mtu, boolean ipLost) {
+                             List<Inet4Address> dns4, List<Inet6Address> dns6, int mtu, boolean ipLost,
+                             boolean trafficDropped) {
     public PdpContextInfo {
         dns4 = List.copyOf(dns4);
         dns6 = List.copyOf(dns6);

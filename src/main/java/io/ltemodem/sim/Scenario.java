@@ -90,6 +90,7 @@ public final class Scenario {
         action("clearPortFaults", (s, a) -> s.faults().clearPortFaults());
         action("networkDeactivatesContext", (s, a) -> s.faults().networkDeactivatesContext(a.integer("cid", 1)), "cid?");
         action("ipLost", (s, a) -> s.faults().ipLost(a.integer("cid", 1)), "cid?");
+        action("dataPathDies", (s, a) -> s.faults().dataPathDies(a.integer("cid", 1)), "cid?");
         action("registrationLost", (s, a) -> {
             if (a.o().has("backAfterMs")) s.faults().registrationLost(a.millis("backAfterMs", 0));
             else s.faults().registrationLostForGood();

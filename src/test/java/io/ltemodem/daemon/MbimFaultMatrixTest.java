@@ -8,6 +8,7 @@ import io.ltemodem.mbim.MbimTimeouts;
 import io.ltemodem.mbim.MbimcliTool;
 import io.ltemodem.model.ErrorCode;
 import io.ltemodem.model.StateKind;
+import io.ltemodem.sim.Registration;
 import io.ltemodem.sim.SimCardState;
 import io.ltemodem.sim.SimModem;
 import io.ltemodem.sim.mbim.AtModemMbimModel;
@@ -35,7 +36,11 @@ import static org.junit.jupiter.api.Assertions.*;
 class MbimFaultMatrixTest {
     private static final long SLACK_MS = 15_000;
     private static final int FD_SLACK = 4;
-    private static final MbimTimeouts TIMEOUTS = new MbimTimeouts(3_000, 6_000);
+    /** Real time, as mbimcli runs: the simulator answers in tens of milliseconds. */
+    private static final MbimTimeouts TIMEOUTS = new MbimTimeouts(1_500, 4_000);
+    private static final long BOOT_MS = 5_000;
+    /** How long a parked modem is watched for "nothing more happens": four parked polls. */
+    private static final long PARKED_MS = 20_000;
 
     @TempDir
     Path dir;
@@ -56,6 +61,16 @@ class MbimFaultMatrixTest {
     private static final ModemConfig WANT = ModemConfig.defaults("wwan").withApn("internet").withPin("7361");
     private static final Step ONE_SESSION = (rig, sim, mbim) -> assertEquals(List.of(1), sim.activeContexts(), "one session");
 
+    /** A modem that needs a person stays parked: no PIN or PUK sent, no reset, the same state, some modem time later. */
+    private static final Step NOTHING_SENT = (rig, sim, mbim) -> {
+        StateKind parked = rig.daemon.status("wwan").state().kind();
+        rig.clock.sleep(PARKED_MS);
+        assertEquals(0, sim.pinAttempts(), "no PIN sent");
+        assertEquals(0, sim.pukAttempts(), "no PUK sent");
+        assertEquals(0, sim.resetCount(), "no reset");
+        assertEquals(parked, rig.daemon.status("wwan").state().kind());
+    };
+
     /** Something the network or the SIM does, after which the modem must be back on line. */
     private static Row online(String name, Step inject) {
         return new Row(name, false, b -> b, inject, StateKind.ONLINE, null, 150_000, ONE_SESSION);
@@ -67,10 +82,23 @@ class MbimFaultMatrixTest {
                 150_000, (rig, sim, mbim) -> assertEquals(1, sim.pinAttempts())));
         r.add(new Row("a wrong PIN is tried once", false, b -> b.simState(SimCardState.PIN).pin("9999"), null, StateKind.NEEDS_USER,
                 ErrorCode.PIN_FAILED, 150_000, (rig, sim, mbim) -> {
-                    rig.clock.sleep(60_000);
+                    rig.clock.sleep(PARKED_MS);
                     assertEquals(1, sim.pinAttempts());
                 }));
-        r.add(new Row("no SIM", false, b -> b.simState(SimCardState.ABSENT), null, StateKind.SIM_ABSENT, ErrorCode.SIM_ABSENT, 150_000, null));
+        r.add(new Row("no SIM", false, b -> b.simState(SimCardState.ABSENT), null, StateKind.SIM_ABSENT, ErrorCode.SIM_ABSENT, 150_000,
+                NOTHING_SENT));
+        r.add(new Row("one PIN try left: not risked", false, b -> b.simState(SimCardState.PIN).pinRetries(1), null, StateKind.NEEDS_USER,
+                ErrorCode.PIN_TRIES_BELOW_LIMIT, 150_000, NOTHING_SENT));
+        r.add(new Row("SIM PUK: never sent", false, b -> b.simState(SimCardState.PUK), null, StateKind.NEEDS_USER,
+                ErrorCode.PUK_REQUIRED, 150_000, NOTHING_SENT));
+        r.add(new Row("registration denied", false, b -> b.registrationOutcome(Registration.DENIED), null, StateKind.DENIED,
+                ErrorCode.REGISTRATION_DENIED, 150_000, NOTHING_SENT));
+        r.add(new Row("SIM busy 20 s after boot", false, b -> b.simBusyAfterBootMillis(20_000), null, StateKind.ONLINE, null, 150_000,
+                ONE_SESSION));
+        r.add(online("bearer up, IP lost", (rig, sim, mbim) -> sim.faults().ipLost(1)));
+        r.add(new Row("SIM pulled", false, b -> b, (rig, sim, mbim) -> sim.faults().simRemoved(), StateKind.SIM_ABSENT,
+                ErrorCode.SIM_ABSENT, 60_000, null));
+        r.add(online("spontaneous reboot", (rig, sim, mbim) -> sim.faults().reboot()));
         r.add(online("network deactivates the session", (rig, sim, mbim) -> sim.faults().networkDeactivatesContext(1)));
         r.add(online("registration lost for 20 s", (rig, sim, mbim) -> sim.faults().registrationLost(20_000)));
         r.add(online("first MBIM requests dropped", (rig, sim, mbim) -> {
@@ -116,7 +144,8 @@ class MbimFaultMatrixTest {
         try (SysfsRig rig = new SysfsRig(dir)) {
             if (row.withAt()) UsbCompositions.quectelEc25Mbim(rig.tree, "1-1");
             else UsbCompositions.mbimOnly(rig.tree, "1-1");
-            SimModem.Builder b = rig.modem(row.withAt() ? "quectel-ec25" : "fibocom-l850").pin("7361");
+            // A quicker boot than the personas' (12 s, 20 s) keeps the rows short on the rig's 10x clock.
+            SimModem.Builder b = rig.modem(row.withAt() ? "quectel-ec25" : "fibocom-l850").pin("7361").bootMillis(BOOT_MS);
             if (row.withAt()) b.portLink(rig.dev.resolve("ttyUSB2"));
             sim = rig.closing(row.modem().apply(b).build().start());
             mbim = rig.closing(MbimSimulator.builder(new AtModemMbimModel(sim.model())).clock(rig.clock).start());

@@ -136,6 +136,20 @@ class PdpContextTest {
     }
 
     @Test
+    void aSessionWhoseTrafficIsDroppedStillLooksUpUntilItIsRestarted() throws Exception {
+        try (SimModem sim = fast().build().start(); AtTestPort port = registered(sim)) {
+            assertFalse(sim.faults().dataPathDies(1), "no session, nothing to drop");
+            assertReply(port, "AT+CGACT=1,1", "\r\nOK\r\n");
+            assertTrue(sim.faults().dataPathDies(1));
+            assertReply(port, "AT+CGACT?", "\r\n+CGACT: 1,1\r\n\r\nOK\r\n");
+            assertTrue(port.command("AT+CGPADDR=1").startsWith("\r\n+CGPADDR: 1,\"10."), "the address is still reported");
+            assertTrue(sim.contexts().get(0).trafficDropped());
+            assertReply(port, "AT+CGACT=0,1;+CGACT=1,1", "\r\nOK\r\n");
+            assertFalse(sim.contexts().get(0).trafficDropped(), "a restart of the session heals it");
+        }
+    }
+
+    @Test
     void registrationLostDetachesAndComesBack() throws Exception {
         try (SimModem sim = fast().build().start(); AtTestPort port = registered(sim)) {
             assertReply(port, "AT+CGEREP=2,1;+CEREG=2;+CGACT=1,1", "\r\nOK\r\n");

@@ -22,7 +22,7 @@ public final class SimDataPath implements DataPathCheck {
     @Override
     public DataPath check(String netdev, IpConfig ip) {
         for (PdpContextInfo c : sim.contexts()) {
-            if (c.cid() == cid && c.active() && c.ipv4() != null && !c.ipLost()) {
+            if (c.cid() == cid && c.active() && c.ipv4() != null && !c.ipLost() && !c.trafficDropped()) {
                 return new DataPath(true, "simulated network", 1, "context " + cid + " passes traffic");
             }
         }

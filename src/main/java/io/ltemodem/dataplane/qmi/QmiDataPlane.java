@@ -235,23 +235,36 @@ public final class QmiDataPlane implements DataPlane {
         if (netdev != null) into.host(Fact.of(netdev.hostLink(), clock.millis()));
 
         QmiResult<CardStatus> card = tool.cardStatus();
-        if (card.timedOut()) return;
+        if (card.timedOut() || exhausted(card)) return;
         if (card.ok()) into.sim(Fact.of(card.value().toSimStatus(), clock.millis()));
         else if (card.is(QmiProtocolError.UIM_UNINITIALIZED)) into.sim(Fact.of(new SimStatus(SimState.BUSY, null, null), clock.millis()));
 
         QmiResult<OperatingMode> mode = tool.operatingMode();
-        if (mode.timedOut()) return;
+        if (mode.timedOut() || exhausted(mode)) return;
         if (mode.ok()) into.radio(Fact.of(mode.value().cfun(), clock.millis()));
 
         QmiResult<ServingSystem> ss = tool.servingSystem();
-        if (ss.timedOut()) return;
+        if (ss.timedOut() || exhausted(ss)) return;
         if (ss.ok()) fillServing(ss.value(), into);
 
         QmiResult<Signal> sig = tool.signalInfo();
-        if (sig.timedOut()) return;
+        if (sig.timedOut() || exhausted(sig)) return;
         if (sig.ok()) into.signal(Fact.of(sig.value(), clock.millis()));
 
         observeBearer(want, into);
+    }
+
+    /**
+     * Every client id of a service is taken (leaked by another program, or by an earlier run): each request on a
+     * temporary client fails so, and the modem would stay unknown for ever. A CTL sync frees them all (ours and
+     * their sessions too, which the plane then starts again); what was not read stays unknown until the next look.
+     */
+    private boolean exhausted(QmiResult<?> r) {
+        if (!r.is(QmiProtocolError.CLIENT_IDS_EXHAUSTED)) return false;
+        log.warn("{}: no client id left on the modem; CTL sync to free the leaked ones", tool.device());
+        QmiResult<Void> s = clients.sync();
+        if (!s.ok()) log.warn("{}: CTL sync failed: {}", tool.device(), s.describe());
+        return true;
     }
 
     private void fillServing(ServingSystem s, Snapshot.Builder into) {
@@ -280,7 +293,7 @@ public final class QmiDataPlane implements DataPlane {
             clients.forgetAll(); // the modem forgot our clients (it reset): ask on a temporary one
             st = tool.packetServiceStatus(null);
         }
-        if (!st.ok()) return;
+        if (exhausted(st) || !st.ok()) return;
         boolean connected = st.value() == ConnectionStatus.CONNECTED;
         long now = clock.millis();
         into.pdpActivations(Fact.of(List.of(new PdpActivation(want.profile(), connected)), now));

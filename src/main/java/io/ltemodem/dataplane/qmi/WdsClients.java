@@ -47,10 +47,8 @@ final class WdsClients {
         QmiResult<Integer> r = tool.allocateWdsClient();
         if (r.is(QmiProtocolError.CLIENT_IDS_EXHAUSTED)) {
             log.warn("{}: no WDS client id left on the modem; CTL sync to free the leaked ones", tool.device());
-            QmiResult<Void> s = tool.sync();
+            QmiResult<Void> s = sync();
             if (!s.ok()) return s.withoutValue();
-            forgetAll(); // the sync released ours as well, and their sessions with them
-            syncs++;
             r = tool.allocateWdsClient();
         }
         if (r.ok()) {
@@ -60,6 +58,16 @@ final class WdsClients {
             log.debug("{}: WDS client {} allocated for {}", tool.device(), c.cid, f);
         }
         return r;
+    }
+
+    /** CTL Sync: the modem frees every client id of every service, ours as well, and their sessions with them. */
+    QmiResult<Void> sync() {
+        QmiResult<Void> s = tool.sync();
+        if (s.ok()) {
+            forgetAll();
+            syncs++;
+        }
+        return s;
     }
 
     /** The modem no longer knows this client (reset, sync): start from scratch next time. */

@@ -1,5 +1,8 @@
 package io.ltemodem.sim.qmi;
 
+import io.ltemodem.qmi.QmiProtocolError;
+
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -7,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Faults the simulator can show, switchable while it runs: total silence (a wedged firmware), dropped requests
  * (the "first request after power-up is ignored" stall that hangs uqmi), messages it never answers (stops
- * answering mid-start), slow answers (delayed through the simulator's Clock) and fragmented writes.
+ * answering mid-start), slow answers (delayed through the simulator's Clock), fragmented writes and error
+ * answers (the network refusing a call: {@code CallFailed}).
  */
 public final class QmiFaults {
     private volatile boolean silent;
@@ -15,6 +19,11 @@ public final class QmiFaults {
     private final Set<Integer> ignored = ConcurrentHashMap.newKeySet();
     private volatile long delayMs;
     private volatile int fragmentBytes;
+    private final Map<Integer, Failure> failing = new ConcurrentHashMap<>();
+
+    /** An error answer still to be given {@code times} more times. */
+    private record Failure(QmiProtocolError error, int times) {
+    }
 
     /** No answer to anything. */
     public QmiFaults silent(boolean v) {
@@ -31,6 +40,13 @@ public final class QmiFaults {
     /** Requests with this service and message id get no answer (e.g. WDS Start Network: silence mid-start). */
     public QmiFaults ignore(int service, int msgId) {
         ignored.add(key(service, msgId));
+        return this;
+    }
+
+    /** The next {@code times} requests with this service and message id are answered with {@code error}. */
+    public QmiFaults failNext(int service, int msgId, QmiProtocolError error, int times) {
+        if (times > 0) failing.put(key(service, msgId), new Failure(error, times));
+        else failing.remove(key(service, msgId));
         return this;
     }
 
@@ -68,6 +84,7 @@ public final class QmiFaults {
         ignored.clear();
         delayMs = 0;
         fragmentBytes = 0;
+        failing.clear();
         return this;
     }
 
@@ -76,6 +93,16 @@ public final class QmiFaults {
         if (silent) return true;
         if (ignored.contains(key(service, msgId))) return true;
         return dropNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    /** The error this request is answered with (counting one down), or null to answer it normally. */
+    QmiProtocolError failure(int service, int msgId) {
+        Failure[] took = new Failure[1];
+        failing.computeIfPresent(key(service, msgId), (k, f) -> {
+            took[0] = f;
+            return f.times() > 1 ? new Failure(f.error(), f.times() - 1) : null;
+        });
+        return took[0] == null ? null : took[0].error();
     }
 
     long delayMs() {

@@ -237,7 +237,8 @@ public final class QmiSimulator implements AutoCloseable {
         long delay = faults.delayMs();
         if (delay > 0) clock.sleep(delay);
         if (closed) return null;
-        Reply reply = dispatch(req);
+        QmiProtocolError injected = faults.failure(req.service(), req.msgId());
+        Reply reply = injected != null ? Reply.error(injected) : dispatch(req);
         byte[] out = req.response(reply.body()).encode();
         record("TX raw " + Hex.of(out));
         return out;

@@ -243,6 +243,20 @@ class QmiDataPlaneTest {
     }
 
     @Test
+    void exhaustedIdsOfAnotherServiceAreCuredBySyncWhenObserving() throws Exception {
+        plane(3, RealQmicli.TEST_TIMEOUTS, null);
+        // Leaked UIM clients: every card status on a temporary client fails, and the SIM would stay unknown for ever.
+        var uim = q.sim.pool(QmiServices.UIM);
+        while (uim.allocate() > 0) {
+            // taken
+        }
+        assertFalse(observe(V4).sim().known(), "nothing readable while the ids are gone");
+        assertTrue(q.sim.requests(QmiServices.CTL, 0x0027) >= 1, "a CTL sync was sent");
+        assertEquals(0, uim.inUse(), "the sync freed them");
+        assertTrue(observe(V4).sim().known(), "the next look reads the SIM");
+    }
+
+    @Test
     void aSyncForTheSecondFamilyDoesNotLoseTheFirst() throws Exception {
         plane(3, RealQmicli.TEST_TIMEOUTS, null);
         for (int i = 0; i < 2; i++) assertTrue(q.tool.allocateWdsClient().ok()); // leaked by someone else

@@ -3,6 +3,7 @@ package io.ltemodem.engine.scenario;
 import io.ltemodem.config.ModemConfig;
 import io.ltemodem.model.ErrorCode;
 import io.ltemodem.model.StateKind;
+import io.ltemodem.qmi.QmiProtocolError;
 import io.ltemodem.qmi.QmiTimeouts;
 import io.ltemodem.qmi.RealQmicli;
 import io.ltemodem.sim.Registration;
@@ -44,7 +45,12 @@ class FaultMatrixTest {
     private static final long SLACK_MS = 15_000;
     /** New fds tolerated per row: the JVM opens a few lazily (jars, /dev/random) on first use. */
     private static final int FD_SLACK = 4;
-    private static final QmiTimeouts QMI_TIMEOUTS = new QmiTimeouts(1_500, 4_000, 4_000);
+    private static final long QMI_BOOT_MS = 5_000;
+    /**
+     * Real time, as qmicli runs: the simulator answers a request in 10–30 ms, and a booting modem (its node there,
+     * nothing answering) costs every probe a whole deadline.
+     */
+    private static final QmiTimeouts QMI_TIMEOUTS = new QmiTimeouts(1_000, 2_500, 2_500);
 
     @TempDir
     Path dir;
@@ -63,20 +69,31 @@ class FaultMatrixTest {
         FaultMatrixTest t = new FaultMatrixTest();
         t.dir = tmp;
         try {
-            t.run(rows().get(0));
+            t.run(allRows().get(0));
             RealQmicli.require();
         } finally {
             t.tearDown();
         }
     }
 
+    /**
+     * How the modem is driven, and how fast modem time runs for it. AT alone runs at 40x: the AT deadline (5 s) is
+     * still 125 ms of real time, a hundred times a pty round trip. qmicli runs in real time while the engine's clock
+     * is scaled: a slower scale keeps their ratio sane.
+     */
     enum Transport {
         /** Control and data over AT. */
-        AT,
+        AT(40),
         /** Control over AT, the data session over QMI with the real qmicli (a typical EC25). */
-        QMI,
+        QMI(10),
         /** Everything over QMI: a module without an AT port. */
-        QMI_ONLY
+        QMI_ONLY(10);
+
+        final double factor;
+
+        Transport(double factor) {
+            this.factor = factor;
+        }
     }
 
     @FunctionalInterface
@@ -86,6 +103,7 @@ class FaultMatrixTest {
 
     /**
      * @param modem     the simulated modem's condition at start
+     * @param before    what is done to the started simulator before the daemon starts (null: nothing)
      * @param inject    what happens once it is online (null: the condition at start is the fault)
      * @param disrupts  whether the fault takes the modem off line (then the end state counts only after it left);
      *                  a fault that need not is given modem time to do harm before the end state is checked
@@ -94,14 +112,20 @@ class FaultMatrixTest {
      * @param boundMs   modem time from start (or injection) to the end state
      * @param check     what else must hold at the end (null: nothing more)
      */
-    record Row(String name, Transport transport, UnaryOperator<SimModem.Builder> modem, ModemConfig want, Step inject,
-               boolean disrupts, StateKind end, ErrorCode error, long boundMs, Step check) {
+    record Row(String name, Transport transport, UnaryOperator<SimModem.Builder> modem, Harness.SimSetup before, ModemConfig want,
+               Step inject, boolean disrupts, StateKind end, ErrorCode error, long boundMs, Step check) {
+        Row(String name, Transport transport, UnaryOperator<SimModem.Builder> modem, ModemConfig want, Step inject,
+            boolean disrupts, StateKind end, ErrorCode error, long boundMs, Step check) {
+            this(name, transport, modem, null, want, inject, disrupts, end, error, boundMs, check);
+        }
+
         @Override
         public String toString() {
             return transport.name().toLowerCase() + ": " + name;
         }
     }
 
+    private static final int[] SERVICES = {QmiServices.WDS, QmiServices.DMS, QmiServices.NAS, QmiServices.UIM, QmiServices.WDA};
     private static final ModemConfig WANT = ModemConfig.defaults("wwan").withApn("internet").withPin("1234");
 
     private static Row atStart(Transport t, String name, UnaryOperator<SimModem.Builder> modem, StateKind end, ErrorCode error,
@@ -130,6 +154,60 @@ class FaultMatrixTest {
     /** The invariant of an online modem: exactly one data session (never a second one opened beside it). */
     private static final Step ONE_SESSION = h -> assertEquals(List.of(1), h.sim.activeContexts(), "one session, context 1");
 
+    /** How long a parked modem is watched for "nothing more happens": four parked polls (Harness.timings). */
+    private static final long PARKED_MS = 20_000;
+
+    /**
+     * A SIM that needs a person stays parked: more modem time, and still no PIN or PUK sent, no reset,
+     * the same state.
+     */
+    private static final Step NOTHING_SENT = h -> {
+        StateKind parked = h.reconciler.status().state().kind();
+        h.pass(PARKED_MS);
+        assertEquals(0, h.sim.pinAttempts(), "no PIN sent");
+        assertEquals(0, h.sim.pukAttempts(), "no PUK sent");
+        assertEquals(0, h.sim.resetCount(), "no reset for a SIM that needs a person: " + h.actions);
+        assertEquals(parked, h.reconciler.status().state().kind());
+    };
+
+    private static final int WDS_START_NETWORK = 0x0020;
+    private static final int CTL_SYNC = 0x0027;
+
+    /** Another program (a uqmi without release, an earlier crashed daemon) took every WDS client id. */
+    private static void leakAllWdsIds(SimModem sim) throws InterruptedException {
+        leak(sim, QmiServices.WDS);
+    }
+
+    /** ... and every id of every other service too. */
+    private static void leakAllIds(SimModem sim) throws InterruptedException {
+        for (int service : SERVICES) leak(sim, service);
+    }
+
+    private static void leak(SimModem sim, int service) throws InterruptedException {
+        assertNotNull(sim.qmiPort().awaitPath(null, 120_000));
+        var pool = sim.qmiPort().simulator().pool(service);
+        while (pool.allocate() > 0) {
+            // taken
+        }
+        assertEquals(pool.size(), pool.inUse());
+    }
+
+    /** The USB device drops off and comes back renamed, four times, a few seconds apart. */
+    private static void usbFlaps(Harness h) throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            String before = h.sim.currentPath();
+            assertTrue(h.sim.faults().portVanishes(3_000));
+            h.awaitSim(() -> h.sim.currentPath() != null && !h.sim.currentPath().equals(before), 60_000);
+            h.pass(4_000);
+        }
+    }
+
+    private static Step all(Step... steps) {
+        return h -> {
+            for (Step s : steps) s.run(h);
+        };
+    }
+
     private static Step both(Step a, Step b) {
         return h -> {
             a.run(h);
@@ -137,7 +215,16 @@ class FaultMatrixTest {
         };
     }
 
+    /**
+     * The rows to run: all, or with {@code -Dltemodem.matrix=a|b} those whose name contains one of the texts (while
+     * working on a few).
+     */
     static List<Row> rows() {
+        List<String> only = List.of(System.getProperty("ltemodem.matrix", "").split("\\|"));
+        return allRows().stream().filter(row -> only.stream().anyMatch(o -> row.toString().contains(o))).toList();
+    }
+
+    static List<Row> allRows() {
         List<Row> r = new ArrayList<>();
         Transport at = Transport.AT;
         // ---- conditions at start (the modem as it is found after a reboot or a glitch)
@@ -145,14 +232,15 @@ class FaultMatrixTest {
                 h -> assertEquals(1, h.sim.pinAttempts())));
         r.add(atStart(at, "SIM PIN, a wrong PIN is tried once", b -> b.simState(SimCardState.PIN).pin("9999"), StateKind.NEEDS_USER,
                 ErrorCode.PIN_FAILED, 120_000, h -> {
-                    h.pass(60_000);
+                    h.pass(PARKED_MS);
                     assertEquals(1, h.sim.pinAttempts(), "never sent again");
                 }));
         r.add(atStart(at, "one PIN try left: not risked", b -> b.simState(SimCardState.PIN).pinRetries(1), StateKind.NEEDS_USER,
-                null, 120_000, h -> assertEquals(0, h.sim.pinAttempts())));
-        r.add(atStart(at, "SIM PUK: never sent", b -> b.simState(SimCardState.PUK), StateKind.NEEDS_USER, null, 120_000,
-                h -> assertEquals(0, h.sim.pukAttempts())));
-        r.add(atStart(at, "SIM blocked", b -> b.simState(SimCardState.BLOCKED), StateKind.NEEDS_USER, null, 120_000, null));
+                ErrorCode.PIN_TRIES_BELOW_LIMIT, 120_000, NOTHING_SENT));
+        r.add(atStart(at, "SIM PUK: never sent", b -> b.simState(SimCardState.PUK), StateKind.NEEDS_USER, ErrorCode.PUK_REQUIRED,
+                120_000, NOTHING_SENT));
+        r.add(atStart(at, "SIM blocked", b -> b.simState(SimCardState.BLOCKED), StateKind.NEEDS_USER, ErrorCode.SIM_FAILURE, 120_000,
+                NOTHING_SENT));
         r.add(atStart(at, "no SIM", b -> b.simState(SimCardState.ABSENT), StateKind.SIM_ABSENT, ErrorCode.SIM_ABSENT, 120_000, null));
         r.add(atStart(at, "SIM busy 20 s after boot", b -> b.simBusyAfterBootMillis(20_000), StateKind.ONLINE, null, 120_000,
                 noRecovery("L3")));
@@ -214,6 +302,34 @@ class FaultMatrixTest {
             h.sim.faults().simInserted();
         }, StateKind.ONLINE, 300_000, ONE_SESSION));
         r.add(weathered(at, "SIM busy for 10 s", h -> h.sim.faults().simBusy(10_000), 120_000, noRecovery("L3")));
+        r.add(online(at, "UIM wedge: SIM busy until the modem restarts", h -> h.sim.faults().simBusy(24 * 3_600_000L), StateKind.ONLINE,
+                300_000, both(visited("SIM_BUSY"), visited("RECOVERING(3)"))));
+        r.add(online(at, "the session lies: up with its address, no traffic passes", h -> h.sim.faults().dataPathDies(1),
+                StateKind.ONLINE, 60_000, all(visited("RECOVERING(1)"), noRecovery("L2"), ONE_SESSION)));
+        r.add(weathered(at, "USB enumerate/disconnect cycle (4 glitches)", FaultMatrixTest::usbFlaps, 200_000,
+                all(h -> assertTrue(h.path().lastIndexOf("ABSENT") > h.path().indexOf("ONLINE")
+                        && h.path().stream().filter("ABSENT"::equals).count() >= 5, "saw it go, four times: " + h.path()),
+                        noRecovery("L3"), noRecovery("L4"), ONE_SESSION)));
+        r.add(online(at, "the module loses power (board power line)", h -> h.sim.powerOff(), StateKind.ONLINE, 400_000,
+                both(visited("RECOVERING(5)"), ONE_SESSION)));
+        r.add(online(at, "the network starts denying registration", h -> {
+            h.sim.model().setRegistrationOutcome(Registration.DENIED);
+            h.sim.faults().registrationLost(5_000);
+        }, StateKind.DENIED, 120_000, h -> {
+            assertEquals(ErrorCode.REGISTRATION_DENIED, h.reconciler.status().state().error());
+            h.pass(120_000);
+            assertEquals(StateKind.DENIED, h.reconciler.status().state().kind());
+            assertEquals(0, h.sim.resetCount(), "denied never resets: " + h.actions);
+            noRecovery("L2").run(h);
+        }));
+        // Personas: other boot announcements, boot times and reset commands.
+        for (String persona : List.of("sierra-em7455", "huawei-e3372", "telit-le910", "simcom-sim7600", "fibocom-l850")) {
+            r.add(new Row(persona + ": spontaneous reboot", at, b -> b.persona(persona), WANT, h -> h.sim.faults().reboot(), true,
+                    StateKind.ONLINE, null, 200_000, both(noRecovery("L3"), ONE_SESSION)));
+        }
+        r.add(new Row("sierra-em7455: hung firmware, its own soft reset first", at, b -> b.persona("sierra-em7455"), WANT,
+                h -> h.sim.faults().silenceUntilCleared(), true, StateKind.ONLINE, null, 400_000,
+                both(visited("RECOVERING(3)"), h -> assertTrue(h.sim.commandLog().contains("AT!RESET"), h.sim.commandLog().toString()))));
 
         // ---- QMI: data over QMI with the real qmicli
         Transport qmi = Transport.QMI;
@@ -252,15 +368,57 @@ class FaultMatrixTest {
         }, StateKind.ONLINE, 120_000, ONE_SESSION));
         r.add(new Row("a small client id pool (4) is enough", qmi, b -> b.qmiCidPoolSize(4), WANT,
                 h -> h.sim.faults().reboot(), true, StateKind.ONLINE, null, 200_000, ONE_SESSION));
+        r.add(new Row("every WDS client id leaked by another program: CTL sync", qmi, b -> b, FaultMatrixTest::leakAllWdsIds, WANT,
+                null, false, StateKind.ONLINE, null, 120_000, both(ONE_SESSION,
+                h -> assertTrue(h.sim.qmiPort().simulator().requests(QmiServices.CTL, CTL_SYNC) >= 1, "a CTL sync freed them"))));
+        r.add(online(qmi, "the network refuses the call three times (CallFailed)", h -> {
+            h.sim.qmiFaults().failNext(QmiServices.WDS, WDS_START_NETWORK, QmiProtocolError.CALL_FAILED, 3);
+            h.sim.faults().networkDeactivatesContext(1);
+        }, StateKind.ONLINE, 150_000, both(ONE_SESSION,
+                h -> assertTrue(h.sim.qmiPort().simulator().requests(QmiServices.WDS, WDS_START_NETWORK) >= 4, "retried past the refusals"))));
+        r.add(online(qmi, "qmicli hangs on start network: killed at its deadline", h -> {
+            var sim = h.sim.qmiPort().simulator();
+            int starts = sim.requests(QmiServices.WDS, WDS_START_NETWORK);
+            h.sim.qmiFaults().ignore(QmiServices.WDS, WDS_START_NETWORK);
+            h.sim.faults().networkDeactivatesContext(1);
+            // Unanswered once: the tool's deadline has to end that call; then the modem answers again.
+            h.awaitSim(() -> sim.requests(QmiServices.WDS, WDS_START_NETWORK) > starts, 120_000);
+            h.sim.qmiFaults().clearIgnored();
+        }, StateKind.ONLINE, 200_000, ONE_SESSION));
+        r.add(online(qmi, "the session lies: QMI says connected, no traffic passes", h -> h.sim.faults().dataPathDies(1),
+                StateKind.ONLINE, 60_000, all(visited("RECOVERING(1)"), noRecovery("L2"), ONE_SESSION)));
+        r.add(online(qmi, "bearer up, IP lost", h -> h.sim.faults().ipLost(1), StateKind.ONLINE, 60_000, ONE_SESSION));
 
         Transport qmiOnly = Transport.QMI_ONLY;
         r.add(atStart(qmiOnly, "SIM PIN over QMI", b -> b.simState(SimCardState.PIN).radio(0), StateKind.ONLINE, null, 120_000,
                 h -> assertEquals(List.of(), h.sim.commandLog(), "nothing over AT")));
         r.add(atStart(qmiOnly, "a wrong PIN over QMI is tried once", b -> b.simState(SimCardState.PIN).pin("9999"), StateKind.NEEDS_USER,
                 ErrorCode.PIN_FAILED, 120_000, h -> {
-                    h.pass(60_000);
+                    h.pass(PARKED_MS);
                     assertEquals(1, h.sim.pinAttempts());
                 }));
+        r.add(atStart(qmiOnly, "one PIN try left: not risked", b -> b.simState(SimCardState.PIN).pinRetries(1), StateKind.NEEDS_USER,
+                ErrorCode.PIN_TRIES_BELOW_LIMIT, 120_000, NOTHING_SENT));
+        r.add(atStart(qmiOnly, "SIM PUK: never sent", b -> b.simState(SimCardState.PUK), StateKind.NEEDS_USER, ErrorCode.PUK_REQUIRED,
+                120_000, NOTHING_SENT));
+        r.add(atStart(qmiOnly, "no SIM", b -> b.simState(SimCardState.ABSENT), StateKind.SIM_ABSENT, ErrorCode.SIM_ABSENT, 120_000,
+                NOTHING_SENT));
+        r.add(atStart(qmiOnly, "SIM busy 20 s after boot (UIM uninitialized)", b -> b.simBusyAfterBootMillis(20_000), StateKind.ONLINE,
+                null, 150_000, both(visited("SIM_BUSY"), noRecovery("L3"))));
+        r.add(atStart(qmiOnly, "registration denied", b -> b.registrationOutcome(Registration.DENIED), StateKind.DENIED,
+                ErrorCode.REGISTRATION_DENIED, 120_000, h -> {
+                    h.pass(PARKED_MS);
+                    assertEquals(0, h.sim.resetCount(), h.actions.toString());
+                }));
+        r.add(online(qmiOnly, "network deactivates the context", h -> h.sim.faults().networkDeactivatesContext(1), StateKind.ONLINE,
+                60_000, both(visited("RECOVERING(1)"), ONE_SESSION)));
+        r.add(online(qmiOnly, "registration lost for 20 s", h -> h.sim.faults().registrationLost(20_000), StateKind.ONLINE, 150_000,
+                ONE_SESSION));
+        r.add(online(qmiOnly, "SIM pulled", h -> h.sim.faults().simRemoved(), StateKind.SIM_ABSENT, 60_000, noRecovery("L")));
+        r.add(online(qmiOnly, "spontaneous reboot", h -> h.sim.faults().reboot(), StateKind.ONLINE, 200_000,
+                both(noRecovery("L3"), ONE_SESSION)));
+        r.add(new Row("every client id of every service leaked: CTL sync, no reset", qmiOnly, b -> b, FaultMatrixTest::leakAllIds, WANT,
+                null, false, StateKind.ONLINE, null, 150_000, both(ONE_SESSION, h -> assertEquals(0, h.sim.resetCount(), h.actions.toString()))));
         r.add(online(qmiOnly, "hung QMI firmware: DMS reset, then USB", h -> {
             h.sim.qmiFaults().silent(true);
             h.await(k -> k == StateKind.RECOVERING, "recovering", 60_000);
@@ -278,11 +436,16 @@ class FaultMatrixTest {
     private void run(Row row) throws Exception {
         Leaks.Baseline before = Leaks.now();
         h = harness(row.transport());
-        SimModem.Builder b = row.modem().apply(h.modem("quectel-ec25").qmi(row.transport() != Transport.AT));
+        SimModem.Builder b = h.modem("quectel-ec25");
+        // Over QMI the clock runs slower: a quicker boot (the EC25's is 12 s) keeps those rows short, and the QMI node
+        // appears as the firmware starts answering, so the first probe does not wait out a deadline on a booting
+        // modem (QmiScenarioTest and the rows with ignored requests cover that). Rows about booting set their own.
+        if (row.transport() != Transport.AT) b.qmi(true).bootMillis(QMI_BOOT_MS).usbEnumerationMillis(QMI_BOOT_MS);
+        b = row.modem().apply(b);
         long t0 = h.clock.millis();
-        h.start(b, row.want());
+        h.start(b, row.want(), h.daemon(), row.before());
         if (row.inject() != null) {
-            h.await(StateKind.ONLINE, 120_000 / (long) Harness.FACTOR + SLACK_MS);
+            h.await(StateKind.ONLINE, (long) (120_000 / h.clock.factor()) + SLACK_MS);
             t0 = h.clock.millis();
             row.inject().run(h);
             if (row.disrupts()) h.await(k -> k != StateKind.ONLINE, "off line", 60_000 / (long) h.clock.factor() + SLACK_MS);
@@ -297,7 +460,7 @@ class FaultMatrixTest {
 
         h.stopEngine();
         if (row.transport() != Transport.AT) {
-            for (int service : new int[]{QmiServices.WDS, QmiServices.DMS, QmiServices.NAS, QmiServices.UIM, QmiServices.WDA}) {
+            for (int service : SERVICES) {
                 assertEquals(0, h.sim.qmiPort().simulator().cidsInUse(service), "client ids of service " + service + " given back");
             }
         }
@@ -308,7 +471,7 @@ class FaultMatrixTest {
     }
 
     private Harness harness(Transport t) {
-        Harness harness = new Harness(dir.resolve("row-" + System.nanoTime()), t == Transport.AT ? Harness.FACTOR : 10);
+        Harness harness = new Harness(dir.resolve("row-" + System.nanoTime()), t.factor);
         return t == Transport.AT ? harness : harness.overQmi(runner, QMI_TIMEOUTS, t == Transport.QMI_ONLY);
     }
 }

@@ -66,6 +66,23 @@ class QmiSimulatorQmicliTest {
     }
 
     @Test
+    void anInjectedErrorIsAnsweredAsManyTimesAsAskedThenTheRealAnswer() throws Exception {
+        Path qmicli = RealQmicli.require();
+        ProcessRunner r = new ProcessRunner();
+        try (QmiSimulator sim = QmiSimulator.builder(new SimpleQmiModel(io.ltemodem.sys.Clock.SYSTEM)).start()) {
+            sim.faults().failNext(QmiServices.NAS, 0x0020, io.ltemodem.qmi.QmiProtocolError.INTERNAL, 2);
+            for (int i = 0; i < 2; i++) {
+                ProcessRunner.Result failed = qmicli(r, qmicli, sim.devicePath(), "--nas-get-signal-strength");
+                assertNotEquals(0, failed.exitCode(), failed.stdout());
+                assertTrue(failed.stderr().contains("Internal"), failed.stderr());
+            }
+            ProcessRunner.Result ok = qmicli(r, qmicli, sim.devicePath(), "--nas-get-signal-strength");
+            assertEquals(0, ok.exitCode(), ok.stderr());
+            assertEquals(0, sim.cidsInUse(QmiServices.NAS), "the failed requests' clients were released too");
+        }
+    }
+
+    @Test
     void registrationTakesModemTimeAfterPowerOn() throws Exception {
         Path qmicli = RealQmicli.require();
         ProcessRunner r = new ProcessRunner();

@@ -77,13 +77,6 @@ public final class MbimControl extends NodeControl {
         return plane.setRadio(on).ok();
     }
 
-    /** Not over MBIM: CONNECT carries the APN itself, and contexts are never reported to plan on. */
-    @Override
-    public boolean defineContext(int cid, String pdpType, String apn) {
-        log.debug("{}: context definition is not done over MBIM", device());
-        return false;
-    }
-
     @Override
     public boolean attach() {
         return plane.attach().ok();

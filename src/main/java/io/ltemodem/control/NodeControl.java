@@ -116,6 +116,15 @@ abstract class NodeControl implements ModemControl {
         };
     }
 
+    /**
+     * Not over QMI or MBIM: WDS Start Network and MBIM CONNECT carry the APN themselves, and contexts are never
+     * reported to plan on, so this is never asked for.
+     */
+    @Override
+    public boolean defineContext(int cid, String pdpType, String apn) {
+        return false;
+    }
+
     @Override
     public boolean requestPowerDown() {
         return false;

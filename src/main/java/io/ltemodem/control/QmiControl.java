@@ -59,13 +59,6 @@ public final class QmiControl extends NodeControl {
         return plane.setRadio(on).ok();
     }
 
-    /** Not over QMI here: WDS Start Network carries the APN itself, and contexts are never reported to plan on. */
-    @Override
-    public boolean defineContext(int cid, String pdpType, String apn) {
-        log.debug("{}: context definition is not done over QMI", device());
-        return false;
-    }
-
     /** Not over QMI here: the modem attaches on registration, and WDS Start Network attaches if it must. */
     @Override
     public boolean attach() {

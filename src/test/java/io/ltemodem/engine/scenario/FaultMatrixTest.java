@@ -35,10 +35,23 @@ import static org.junit.jupiter.api.Assertions.*;
  *   <li>no leaks once the engine is stopped: no child process left, no growth in open fds, and on QMI every client
  *       id back in the simulator's pools.</li>
  * </ul>
- * Not expressible with these simulators, and covered elsewhere or not at all: download/boot-mode re-enumeration under
- * another vid:pid (a discovery concern: {@code SysfsDiscoveryTest}), a composition change moving the AT port
- * ({@code SysfsDiscoveryTest}, {@code SysfsPlanesWiringTest}), power-supply enumerate loops and PCIe handshake timeouts
- * (hardware), router reboot (L6 is never automated).
+ * Not expressible with these simulators, and covered elsewhere or not at all:
+ * <ul>
+ *   <li>download/boot-mode re-enumeration under another vid:pid, and a composition change moving the AT port: the
+ *       simulated modem keeps its identity and port layout (discovery covers them: {@code SysfsDiscoveryTest},
+ *       {@code SysfsPlanesWiringTest});</li>
+ *   <li>"only a power-on reset helps" (download mode, the FM350's handshake timeout): the simulator has no fault
+ *       that a USB reset leaves and a power cycle cures; the module that is off ("loses power", "off at start") is
+ *       the nearest, and climbs to L5 the same way;</li>
+ *   <li>the cause of an enumerate/disconnect loop (power supply, autosuspend): only its pattern is here (USB
+ *       glitches in a row);</li>
+ *   <li>an 802.3/raw-ip mismatch giving "connected" without traffic: the simulated data path does not look at
+ *       {@code raw_ip} ({@code QmiDataPlaneTest} and {@code QmiNetdevTest} check that raw_ip follows the modem);</li>
+ *   <li>uqmi's hangs: uqmi is not installed here, so every QMI row runs the real qmicli ({@code UqmiToolTest} covers
+ *       uqmi's deadlines with a stand-in);</li>
+ *   <li>router reboot: L6 is never automated.</li>
+ * </ul>
+ * {@code -Dltemodem.matrix=a|b} runs only the rows whose name contains one of the texts.
  */
 class FaultMatrixTest {
     /** Real-time slack over a row's modem-time bound (thread start, ptys, qmicli start-up). */

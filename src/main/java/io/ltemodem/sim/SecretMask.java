@@ -3,7 +3,7 @@ package io.ltemodem.sim;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Hides PINs, PUKs, and APN user names and passwords in command lines before they reach a log or a record. */
+/** Hides PINs, PUKs and APN passwords in command lines before they reach a log or a record. */
 public final class SecretMask {
     /** Commands whose parameters are secrets, with how many leading parameters are not (facility, mode). */
     private static final Pattern SECRET_COMMAND =
@@ -18,9 +18,10 @@ public final class SecretMask {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String cmd = m.group(1).toUpperCase();
-            // Kept: CLCK facility and mode, CPWD facility, CGAUTH cid and protocol, QICSGP/NDISDUP cid, type/connect, APN.
-            int keep = cmd.contains("CLCK") || cmd.contains("CGAUTH") ? 2 : cmd.contains("CPWD") ? 1
-                    : cmd.contains("QICSGP") || cmd.contains("NDISDUP") ? 3 : 0;
+            // Kept: CLCK facility and mode, CPWD facility, CGAUTH cid, protocol and user name, QICSGP/NDISDUP cid,
+            // type/connect, APN and user name (a user name is no secret; the password after it is).
+            int keep = cmd.contains("CLCK") ? 2 : cmd.contains("CPWD") ? 1 : cmd.contains("CGAUTH") ? 3
+                    : cmd.contains("QICSGP") || cmd.contains("NDISDUP") ? 4 : 0;
             m.appendReplacement(out, Matcher.quoteReplacement(m.group(1) + maskArgs(m.group(2), keep)));
         }
         m.appendTail(out);

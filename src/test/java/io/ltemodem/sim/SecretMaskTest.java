@@ -17,9 +17,9 @@ class SecretMaskTest {
             "AT+CPWD=\"SC\",\"1234\",\"5678\"  | AT+CPWD=\"SC\",\"****\",\"****\"",
             "AT+CFUN=1;+CPIN=\"1234\";+CSQ     | AT+CFUN=1;+CPIN=\"****\";+CSQ",
             "AT+CGDCONT=1,\"IP\",\"internet\"  | AT+CGDCONT=1,\"IP\",\"internet\"",
-            "AT+CGAUTH=1,1,\"jo\",\"pw\"        | AT+CGAUTH=1,1,\"****\",\"****\"",
-            "AT+QICSGP=1,1,\"apn\",\"jo\",\"pw\",1 | AT+QICSGP=1,1,\"apn\",\"****\",\"****\",****",
-            "AT^NDISDUP=1,1,\"apn\",\"jo\",\"pw\",2 | AT^NDISDUP=1,1,\"apn\",\"****\",\"****\",****",
+            "AT+CGAUTH=1,1,\"jo\",\"pw\"        | AT+CGAUTH=1,1,\"jo\",\"****\"",
+            "AT+QICSGP=1,1,\"apn\",\"jo\",\"pw\",1 | AT+QICSGP=1,1,\"apn\",\"jo\",\"****\",****",
+            "AT^NDISDUP=1,1,\"apn\",\"jo\",\"pw\",2 | AT^NDISDUP=1,1,\"apn\",\"jo\",\"****\",****",
     })
     void hidesPinsAndPuks(String line, String masked) {
         assertEquals(masked.trim(), SecretMask.mask(line.trim()));

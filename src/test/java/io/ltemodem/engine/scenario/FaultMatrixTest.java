@@ -308,7 +308,7 @@ class FaultMatrixTest {
         r.add(online(at, "port vanishes, back renamed after 5 s", h -> h.sim.faults().portVanishes(5_000), StateKind.ONLINE, 120_000,
                 both(noRecovery("L3"), ONE_SESSION)));
         r.add(online(at, "spontaneous reboot", h -> h.sim.faults().reboot(), StateKind.ONLINE, 150_000, both(noRecovery("L3"), ONE_SESSION)));
-        r.add(online(at, "SIM pulled", h -> h.sim.faults().simRemoved(), StateKind.SIM_ABSENT, 60_000, noRecovery("L")));
+        r.add(online(at, "SIM pulled", h -> h.sim.faults().simRemoved(), StateKind.SIM_ABSENT, 60_000, noRecovery("L3")));
         r.add(online(at, "SIM pulled and put back", h -> {
             h.sim.faults().simRemoved();
             h.await(StateKind.SIM_ABSENT, 30_000);

@@ -41,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.*;
 @Tag("soak")
 class ReconcilerSoak {
     private static final long BACK_ONLINE_MODEM_MS = 900_000;
+    /** The stable period of the soak's ladder, and how long the modem stays on line before the next fault. */
+    private static final long STABLE_MS = 20_000;
 
     @TempDir
     Path dir;
@@ -101,9 +103,10 @@ class ReconcilerSoak {
         try (h) {
             ModemConfig want = ModemConfig.defaults("wwan").withApn("internet");
             SimModem.Builder modem = h.modem("quectel-ec25").seed(random.nextLong()).qmi(runner != null);
-            // Faults come faster than in any real hour: the reset cap would quarantine the modem, which is not what
-            // this soak is about (the fault matrix and the scenario tests cover the cap).
-            h.start(modem, want, h.daemon().withResetCap(1_000, 300_000));
+            // Faults come far faster than in any real hour. The reset cap would quarantine the modem, and a fault
+            // within the stable period of the last recovery climbs the ladder (escalation with memory, covered by
+            // the scenario tests): here each fault comes to a modem that has been stable for STABLE_MS.
+            h.start(modem, want, h.daemon().withResetCap(1_000, STABLE_MS));
             Thread watcher = watch(h, transport);
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             try {
@@ -125,6 +128,7 @@ class ReconcilerSoak {
                     recovered++;
                     recoveries.add(new Recovery(name, backOnline(h, seen, t0)));
                     h.sim.faults().clearPortFaults(); // a silence the reset did not end
+                    h.pass(STABLE_MS + 2_000);
                 }
             } finally {
                 watcher.interrupt();

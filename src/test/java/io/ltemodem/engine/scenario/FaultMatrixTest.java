@@ -335,6 +335,18 @@ class FaultMatrixTest {
             assertEquals(0, h.sim.resetCount(), "denied never resets: " + h.actions);
             noRecovery("L2").run(h);
         }));
+        // A wrong APN: the network says no each time. Retried with backoff, and the reason is reported. (Past the bearer
+        // stall the ladder still climbs, resets included, capped per hour: DESIGN §4 exempts only SIM, PIN, PUK and
+        // denied registration from escalation. Whether a rejected APN should join them is an open question.)
+        r.add(atStart(at, "the network rejects the APN: backoff, the reason reported", b -> b.requiredApn("corporate.example"),
+                StateKind.ATTACHED, null, 120_000, h -> {
+                    long starts = h.count("start bearer");
+                    h.pass(40_000);
+                    assertTrue(h.count("start bearer") - starts <= 8, "backoff, not a try per poll: " + h.actions);
+                    assertNotNull(h.reconciler.status().lastError());
+                    assertTrue(h.reconciler.status().lastError().contains("APN"), h.reconciler.status().lastError());
+                    assertEquals(List.of(), h.sim.activeContexts());
+                }));
         // Personas: other boot announcements, boot times and reset commands.
         for (String persona : List.of("sierra-em7455", "huawei-e3372", "telit-le910", "simcom-sim7600", "fibocom-l850")) {
             r.add(new Row(persona + ": spontaneous reboot", at, b -> b.persona(persona), WANT, h -> h.sim.faults().reboot(), true,
@@ -427,7 +439,7 @@ class FaultMatrixTest {
                 60_000, both(visited("RECOVERING(1)"), ONE_SESSION)));
         r.add(online(qmiOnly, "registration lost for 20 s", h -> h.sim.faults().registrationLost(20_000), StateKind.ONLINE, 150_000,
                 ONE_SESSION));
-        r.add(online(qmiOnly, "SIM pulled", h -> h.sim.faults().simRemoved(), StateKind.SIM_ABSENT, 60_000, noRecovery("L")));
+        r.add(online(qmiOnly, "SIM pulled", h -> h.sim.faults().simRemoved(), StateKind.SIM_ABSENT, 60_000, noRecovery("L3")));
         r.add(online(qmiOnly, "spontaneous reboot", h -> h.sim.faults().reboot(), StateKind.ONLINE, 200_000,
                 both(noRecovery("L3"), ONE_SESSION)));
         r.add(new Row("every client id of every service leaked: CTL sync, no reset", qmiOnly, b -> b, FaultMatrixTest::leakAllIds, WANT,

@@ -97,7 +97,7 @@ class MbimFaultMatrixTest {
                 ONE_SESSION));
         r.add(online("bearer up, IP lost", (rig, sim, mbim) -> sim.faults().ipLost(1)));
         r.add(new Row("SIM pulled", false, b -> b, (rig, sim, mbim) -> sim.faults().simRemoved(), StateKind.SIM_ABSENT,
-                ErrorCode.SIM_ABSENT, 60_000, null));
+                ErrorCode.SIM_ABSENT, 60_000, (rig, sim, mbim) -> assertEquals(0, sim.resetCount(), "no reset for a pulled SIM")));
         r.add(online("spontaneous reboot", (rig, sim, mbim) -> sim.faults().reboot()));
         r.add(online("network deactivates the session", (rig, sim, mbim) -> sim.faults().networkDeactivatesContext(1)));
         r.add(online("registration lost for 20 s", (rig, sim, mbim) -> sim.faults().registrationLost(20_000)));

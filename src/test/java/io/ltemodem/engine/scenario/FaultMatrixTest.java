@@ -35,10 +35,23 @@ import static org.junit.jupiter.api.Assertions.*;
  *   <li>no leaks once the engine is stopped: no child process left, no growth in open fds, and on QMI every client
  *       id back in the simulator's pools.</li>
  * </ul>
- * Not expressible with these simulators, and covered elsewhere or not at all: download/boot-mode re-enumeration under
- * another vid:pid (a discovery concern: {@code SysfsDiscoveryTest}), a composition change moving the AT port
- * ({@code SysfsDiscoveryTest}, {@code SysfsPlanesWiringTest}), power-supply enumerate loops and PCIe handshake timeouts
- * (hardware), router reboot (L6 is never automated).
+ * Not expressible with these simulators, and covered elsewhere or not at all:
+ * <ul>
+ *   <li>download/boot-mode re-enumeration under another vid:pid, and a composition change moving the AT port: the
+ *       simulated modem keeps its identity and port layout (discovery covers them: {@code SysfsDiscoveryTest},
+ *       {@code SysfsPlanesWiringTest});</li>
+ *   <li>"only a power-on reset helps" (download mode, the FM350's handshake timeout): the simulator has no fault
+ *       that a USB reset leaves and a power cycle cures; the module that is off ("loses power", "off at start") is
+ *       the nearest, and climbs to L5 the same way;</li>
+ *   <li>the cause of an enumerate/disconnect loop (power supply, autosuspend): only its pattern is here (USB
+ *       glitches in a row);</li>
+ *   <li>an 802.3/raw-ip mismatch giving "connected" without traffic: the simulated data path does not look at
+ *       {@code raw_ip} ({@code QmiDataPlaneTest} and {@code QmiNetdevTest} check that raw_ip follows the modem);</li>
+ *   <li>uqmi's hangs: uqmi is not installed here, so every QMI row runs the real qmicli ({@code UqmiToolTest} covers
+ *       uqmi's deadlines with a stand-in);</li>
+ *   <li>router reboot: L6 is never automated.</li>
+ * </ul>
+ * {@code -Dltemodem.matrix=a|b} runs only the rows whose name contains one of the texts.
  */
 class FaultMatrixTest {
     /** Real-time slack over a row's modem-time bound (thread start, ptys, qmicli start-up). */
@@ -322,6 +335,18 @@ class FaultMatrixTest {
             assertEquals(0, h.sim.resetCount(), "denied never resets: " + h.actions);
             noRecovery("L2").run(h);
         }));
+        // A wrong APN: the network says no each time. Retried with backoff, and the reason is reported. (Past the bearer
+        // stall the ladder still climbs, resets included, capped per hour: DESIGN §4 exempts only SIM, PIN, PUK and
+        // denied registration from escalation. Whether a rejected APN should join them is an open question.)
+        r.add(atStart(at, "the network rejects the APN: backoff, the reason reported", b -> b.requiredApn("corporate.example"),
+                StateKind.ATTACHED, null, 120_000, h -> {
+                    long starts = h.count("start bearer");
+                    h.pass(40_000);
+                    assertTrue(h.count("start bearer") - starts <= 8, "backoff, not a try per poll: " + h.actions);
+                    assertNotNull(h.reconciler.status().lastError());
+                    assertTrue(h.reconciler.status().lastError().contains("APN"), h.reconciler.status().lastError());
+                    assertEquals(List.of(), h.sim.activeContexts());
+                }));
         // Personas: other boot announcements, boot times and reset commands.
         for (String persona : List.of("sierra-em7455", "huawei-e3372", "telit-le910", "simcom-sim7600", "fibocom-l850")) {
             r.add(new Row(persona + ": spontaneous reboot", at, b -> b.persona(persona), WANT, h -> h.sim.faults().reboot(), true,
@@ -414,7 +439,7 @@ class FaultMatrixTest {
                 60_000, both(visited("RECOVERING(1)"), ONE_SESSION)));
         r.add(online(qmiOnly, "registration lost for 20 s", h -> h.sim.faults().registrationLost(20_000), StateKind.ONLINE, 150_000,
                 ONE_SESSION));
-        r.add(online(qmiOnly, "SIM pulled", h -> h.sim.faults().simRemoved(), StateKind.SIM_ABSENT, 60_000, noRecovery("L")));
+        r.add(online(qmiOnly, "SIM pulled", h -> h.sim.faults().simRemoved(), StateKind.SIM_ABSENT, 60_000, noRecovery("L3")));
         r.add(online(qmiOnly, "spontaneous reboot", h -> h.sim.faults().reboot(), StateKind.ONLINE, 200_000,
                 both(noRecovery("L3"), ONE_SESSION)));
         r.add(new Row("every client id of every service leaked: CTL sync, no reset", qmiOnly, b -> b, FaultMatrixTest::leakAllIds, WANT,

@@ -295,8 +295,10 @@ class FaultMatrixTest {
             h.pass(20_000);
             h.sim.faults().clearPortFaults();
         }, 90_000, noRecovery("L3")));
+        // 8-byte pieces: every line arrives in several reads. (Smaller pieces with gaps, magnified 40-fold by the
+        // scaled clock, would outlast the 1 s liveness deadline under load; AtChannelTest splits lines byte by byte.)
         r.add(weathered(at, "fragmented replies", h -> {
-            h.sim.faults().fragmentReplies(3, 5);
+            h.sim.faults().fragmentReplies(8, 2);
             h.pass(20_000);
         }, 60_000, noRecovery("L3")));
         r.add(weathered(at, "echo back on", h -> h.sim.faults().echoOn(), 60_000, noRecovery("L")));

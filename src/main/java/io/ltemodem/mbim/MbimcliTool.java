@@ -1,5 +1,6 @@
 package io.ltemodem.mbim;
 
+import io.ltemodem.sys.ToolCommand;
 import io.ltemodem.model.IpConfig;
 import io.ltemodem.sys.ProcessRunner;
 import org.slf4j.Logger;
@@ -179,7 +180,7 @@ public final class MbimcliTool implements MbimTool {
         if (proxy || trid == null) return;
         trids.forget();
         // Without --no-close mbimcli closes the session it continued: a CLOSE with the next transaction id.
-        MbimCommand c = new MbimCommand(program, "-d", device, "--no-open=" + trid, "--noop");
+        ToolCommand c = new ToolCommand(program, "-d", device, "--no-open=" + trid, "--noop");
         ProcessRunner.Result r = runner.run(c.argv(), timeouts.requestMs());
         if (!r.ok()) log.debug("{} → {} ({} ms)", c.display(), r.timedOut() ? "TIMEOUT" : "exit " + r.exitCode(), r.millis());
     }
@@ -193,11 +194,11 @@ public final class MbimcliTool implements MbimTool {
         }, timeoutMs, parse);
     }
 
-    private <T> MbimResult<T> run(Function<MbimCommand, MbimCommand> action, long timeoutMs, Function<String, T> parse) {
+    private <T> MbimResult<T> run(Function<ToolCommand, ToolCommand> action, long timeoutMs, Function<String, T> parse) {
         MbimResult<T> res = null;
         for (int attempt = 0; attempt < 2; attempt++) {
             Integer trid = proxy ? null : trids.next();
-            MbimCommand c = new MbimCommand(program, "-d", device);
+            ToolCommand c = new ToolCommand(program, "-d", device);
             if (proxy) {
                 c.arg("-p");
             } else {
@@ -227,7 +228,7 @@ public final class MbimcliTool implements MbimTool {
         else trids.forget();
     }
 
-    private <T> MbimResult<T> interpret(MbimCommand c, ProcessRunner.Result r, Function<String, T> parse) {
+    private <T> MbimResult<T> interpret(ToolCommand c, ProcessRunner.Result r, Function<String, T> parse) {
         if (r.timedOut()) return MbimResult.timeout("no answer within " + r.millis() + " ms; mbimcli killed");
         String out = c.scrub(r.stdout());
         String err = c.scrub(r.stderr());
@@ -274,7 +275,7 @@ public final class MbimcliTool implements MbimTool {
         return s.strip().lines().findFirst().orElse("");
     }
 
-    private void logResult(MbimCommand c, ProcessRunner.Result r, MbimResult<?> res) {
+    private void logResult(ToolCommand c, ProcessRunner.Result r, MbimResult<?> res) {
         if (res.timedOut()) log.warn("{} → {} ({} ms)", c.display(), res.describe(), r.millis());
         else log.debug("{} → {} ({} ms)", c.display(), res.describe(), r.millis());
     }

@@ -1,5 +1,6 @@
 package io.ltemodem.mbim;
 
+import io.ltemodem.sys.ToolCommand;
 import io.ltemodem.model.IpConfig;
 import io.ltemodem.sys.ProcessRunner;
 import org.slf4j.Logger;
@@ -62,7 +63,7 @@ public final class UmbimTool implements MbimTool {
     @Override
     public synchronized MbimResult<PinInfo> enterPin(String pin) {
         if (pin == null || !pin.matches("[0-9]{4,8}")) return MbimResult.failed("the PIN must be 4 to 8 digits");
-        MbimCommand c = base().arg("unlock").secret(pin, "***", pin);
+        ToolCommand c = base().arg("unlock").secret(pin, "***", pin);
         MbimResult<PinInfo> r = run(c, timeouts.requestMs(), (out, err) -> UmbimParsers.pinState(err));
         if (r.ok() && r.value().locked()) {
             // umbim reports a rejected PIN as the PIN state that follows it.
@@ -116,7 +117,7 @@ public final class UmbimTool implements MbimTool {
             case IPV4V6, IPV4_AND_IPV6 -> "ipv4v6:";
             case DEFAULT -> "";
         };
-        MbimCommand c = base().arg("connect").arg(type + r.accessString());
+        ToolCommand c = base().arg("connect").arg(type + r.accessString());
         if (r.authName() != null) {
             // umbim takes the credentials only as the 3rd and 4th arguments after the auth protocol.
             c.arg(r.authName()).secret(r.username(), "***", r.username()).secret(r.password(), "***", r.password());
@@ -167,15 +168,15 @@ public final class UmbimTool implements MbimTool {
 
     // ---------------------------------------------------------------- running
 
-    private MbimCommand base() {
-        MbimCommand c = new MbimCommand(program, "-n");
+    private ToolCommand base() {
+        ToolCommand c = new ToolCommand(program, "-n");
         Integer trid = trids.next();
         if (trid != null) c.arg("-t").arg(String.valueOf(trid));
         return c.arg("-d").arg(device);
     }
 
     private <T> MbimResult<T> run(List<String> action, long timeoutMs, Parser<T> parse) {
-        MbimCommand c = base();
+        ToolCommand c = base();
         for (String a : action) c.arg(a);
         return run(c, timeoutMs, parse);
     }
@@ -185,7 +186,7 @@ public final class UmbimTool implements MbimTool {
         T parse(String stdout, String stderr);
     }
 
-    private <T> MbimResult<T> run(MbimCommand c, long timeoutMs, Parser<T> parse) {
+    private <T> MbimResult<T> run(ToolCommand c, long timeoutMs, Parser<T> parse) {
         Integer trid = trids.next();
         ProcessRunner.Result r = runner.run(c.argv(), timeoutMs);
         MbimResult<T> res = interpret(c, r, parse);
@@ -200,7 +201,7 @@ public final class UmbimTool implements MbimTool {
         return res;
     }
 
-    private <T> MbimResult<T> interpret(MbimCommand c, ProcessRunner.Result r, Parser<T> parse) {
+    private <T> MbimResult<T> interpret(ToolCommand c, ProcessRunner.Result r, Parser<T> parse) {
         if (r.timedOut()) return MbimResult.timeout("no answer within " + r.millis() + " ms; umbim killed");
         String out = c.scrub(r.stdout());
         String err = c.scrub(r.stderr());

@@ -1,5 +1,6 @@
 package io.ltemodem.qmi;
 
+import io.ltemodem.sys.ToolCommand;
 import io.ltemodem.model.Signal;
 import io.ltemodem.sys.ProcessRunner;
 import org.slf4j.Logger;

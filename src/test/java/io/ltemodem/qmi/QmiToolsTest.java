@@ -1,5 +1,6 @@
 package io.ltemodem.qmi;
 
+import io.ltemodem.sys.ToolCommand;
 import io.ltemodem.sys.ProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -26,6 +26,12 @@ public final class AtChannel implements Closeable {
     /** ModemManager declares a port dead after 10; a router wants to know sooner. */
     public static final int DEFAULT_MAX_TIMEOUTS = 3;
     private static final int EVENT_QUEUE = 1024;
+    /**
+     * A command that got nothing back (not even its echo) when the modem announced a finished boot ({@code RDY}) was
+     * sent to the firmware before it, and is lost with it. It ends this long after the announcement (time for a
+     * firmware that read it from its buffer after all to answer) instead of at its deadline, up to a second later.
+     */
+    static final long RESTART_GRACE_MS = 100;
 
     private final String name;
     private final Clock clock;
@@ -53,6 +59,10 @@ public final class AtChannel implements Closeable {
         final AtCommand command;
         final List<String> lines = new ArrayList<>();
         AtResult result;
+        /** Its echo or an information line arrived. */
+        boolean heard;
+        /** When the modem announced a finished boot while this waited unheard, or -1. */
+        long restartedAt = -1;
 
         Pending(AtCommand command) {
             this.command = command;
@@ -204,8 +214,10 @@ public final class AtChannel implements Closeable {
         AtResult result;
         synchronized (monitor) {
             try {
-                while (p.result == null && open && generation == gen && !deadline.expired()) {
-                    clock.waitOn(monitor, deadline.remaining());
+                while (p.result == null && open && generation == gen && !deadline.expired() && !lostToRestart(p)) {
+                    long wait = deadline.remaining();
+                    if (p.restartedAt >= 0 && !p.heard) wait = Math.min(wait, p.restartedAt + RESTART_GRACE_MS - clock.millis());
+                    clock.waitOn(monitor, Math.max(1, wait));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -217,6 +229,12 @@ public final class AtChannel implements Closeable {
                 return p.result;
             }
             if (!open || generation != gen) return AtResult.closed(closeReason != null ? closeReason : "reopened");
+            if (lostToRestart(p)) {
+                // Not a silent modem: it has just come up. The caller asks again.
+                consecutiveTimeouts = 0;
+                log.debug("{}: {} was lost to the modem's restart", name, cmd.loggable());
+                return new AtResult(AtResult.Kind.TIMEOUT, p.lines, null, "sent before the modem restarted");
+            }
             timeouts = ++consecutiveTimeouts;
             result = AtResult.timeout(p.lines);
         }
@@ -243,17 +261,29 @@ public final class AtChannel implements Closeable {
     }
 
     /** Called with the monitor held. */
+    private boolean lostToRestart(Pending p) {
+        return p.restartedAt >= 0 && !p.heard && clock.millis() - p.restartedAt >= RESTART_GRACE_MS;
+    }
+
+    /** Called with the monitor held. */
     private void handleLine(String line) {
         AtCommand cmd = pending != null ? pending.command : null;
         switch (LineClassifier.classify(line, cmd)) {
-            case ECHO -> { }
-            case INFO -> pending.lines.add(line);
+            case ECHO -> pending.heard = true;
+            case INFO -> {
+                pending.heard = true;
+                pending.lines.add(line);
+            }
             case FINAL -> {
                 pending.result = FinalCode.withLines(FinalCode.parse(line), pending.lines);
                 monitor.notifyAll();
             }
             case URC -> {
                 log.debug("{} URC {}", name, line);
+                if (pending != null && !pending.heard && pending.restartedAt < 0 && line.equalsIgnoreCase("RDY")) {
+                    pending.restartedAt = clock.millis();
+                    monitor.notifyAll();
+                }
                 emit(l -> l.onUrc(line));
             }
             case NOISE -> noiseLines++;

@@ -294,6 +294,8 @@ public final class Reconciler implements AutoCloseable {
         Snapshot s = observe(want, d);
         // The port died under the probe: the snapshot is a torso. Plan nothing on it; look again.
         if (!control.connected()) return 0;
+        // The modem announced a finished boot (RDY) while the probe waited on it: ask again now, count no dwell time.
+        if (rebootSeen && !s.controlResponsive().is(true)) return 0;
         if (s.identity().known()) identity = s.identity().value();
 
         RecoveryLevel manual = manualReset;
@@ -406,6 +408,7 @@ public final class Reconciler implements AutoCloseable {
     private long portsMissing(long now) {
         if (drivers != null && drivers.usable()) drivers.control().release();
         forgetModemFacts();
+        stallKind = null; // a port that comes back silent gets its full dwell time from then on
         boolean device = ports.devicePresent();
         if (absentSince < 0) absentSince = now;
         Snapshot s = Snapshot.builder(now).portPresent(Fact.of(false, now)).build();

@@ -171,6 +171,41 @@ class AtChannelTest {
     }
 
     @Test
+    void aCommandSwallowedByABootingModemEndsSoonAfterRdyNotAtItsDeadline() throws Exception {
+        AtomicInteger silent = new AtomicInteger(0);
+        PtyPeer p = peer(cmd -> silent.get() > 0 ? null : ok(cmd));
+        AtChannel ch = channel(p);
+        silent.set(1);
+        java.util.concurrent.CompletableFuture<AtResult> lost = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> ch.send(AtCommand.of("AT", 5_000)));
+        Thread.sleep(200);
+        long t0 = System.nanoTime();
+        p.send("\r\nRDY\r\n");
+        AtResult r = lost.get(3, TimeUnit.SECONDS);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(AtResult.Kind.TIMEOUT, r.kind());
+        assertTrue(ms >= AtChannel.RESTART_GRACE_MS - 10 && ms < 1_000, "ended " + ms + " ms after RDY");
+        assertEquals("RDY", urcs.poll(1, TimeUnit.SECONDS));
+        silent.set(0);
+        assertTrue(ch.send("AT").ok());
+        assertNull(unresponsive.poll(100, TimeUnit.MILLISECONDS), "a restart is not a silent modem");
+    }
+
+    @Test
+    void rdyDoesNotCutShortACommandTheModemIsAnswering() throws Exception {
+        PtyPeer p = peer(cmd -> cmd.equals("AT+COPS=?") ? "\r\n+COPS: (1,\"A\",\"A\",\"26201\",7)\r\n" : ok(cmd));
+        AtChannel ch = channel(p);
+        java.util.concurrent.CompletableFuture<AtResult> scan = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> ch.send(AtCommand.of("AT+COPS=?", 5_000)));
+        Thread.sleep(200);
+        p.send("\r\nRDY\r\n");
+        Thread.sleep(AtChannel.RESTART_GRACE_MS * 3);
+        p.send("\r\nOK\r\n");
+        AtResult r = scan.get(3, TimeUnit.SECONDS);
+        assertEquals(AtResult.Kind.OK, r.kind(), "heard from before the RDY: " + r);
+    }
+
+    @Test
     void garbageIsDroppedAndTheNextCommandGetsACleanResult() throws Exception {
         PtyPeer p = peer(cmd -> cmd.equals("AT+CFUN?") ? "\r\n+CFUN: 4\r\n\r\nOK\r\n" : ok(cmd));
         AtChannel ch = channel(p);

@@ -31,8 +31,10 @@ import java.util.Locale;
 class RecoveryOverheadBenchmark {
     private static final double FAST = 20;
     private static final double SEED_FACTOR = 20;
-    private static final long[] BOOTS = {5_000, 15_000, 40_000};
-    private static final int RUNS = 5;
+    /** Experiments: -Dltemodem.bench.p1.boots=15000 (ms, comma-separated), -Dltemodem.bench.p1.runs=3. */
+    private static final long[] BOOTS = java.util.Arrays.stream(System.getProperty("ltemodem.bench.p1.boots", "5000,15000,40000")
+            .split(",")).mapToLong(v -> Long.parseLong(v.trim())).toArray();
+    private static final int RUNS = Integer.getInteger("ltemodem.bench.p1.runs", 5);
     /** Run i boots {@code i * JITTER / RUNS} ms later, so the firmware gets ready at different points of the daemon's retry cycle. */
     private static final long JITTER = 2_000;
 

@@ -28,10 +28,17 @@ class FootprintBenchmark {
     static final int STARTS = Integer.getInteger("ltemodem.bench.starts", 3);
     static final long SIM_BOOT_MS = 2_000;
 
-    /** One JVM configuration. cds: none, dynamic (ArchiveClassesAtExit), static (class list, -Xshare:dump). */
-    record Config(String name, Path java, List<String> flags, String cds, boolean chosen) {
+    /**
+     * One JVM configuration. cds: none, dynamic (ArchiveClassesAtExit), static (class list, -Xshare:dump); env: extra
+     * environment variables of its JVMs.
+     */
+    record Config(String name, Path java, List<String> flags, String cds, boolean chosen, Map<String, String> env) {
         Config(String name, Path java, List<String> flags, String cds) {
-            this(name, java, flags, cds, false);
+            this(name, java, flags, cds, false, Map.of());
+        }
+
+        Config(String name, Path java, List<String> flags, String cds, boolean chosen) {
+            this(name, java, flags, cds, chosen, Map.of());
         }
     }
 
@@ -84,6 +91,26 @@ class FootprintBenchmark {
             List<Config> keep = new ArrayList<>();
             for (String i : only.split(",")) keep.add(configs.get(Integer.parseInt(i.trim())));
             configs = keep;
+        }
+        // Experiments side by side, on the router's setup (jlink runtime, static AppCDS), idle in the same window:
+        // -Dltemodem.bench.variants="-Xint;-XX:TrimNativeHeapInterval=5000 MALLOC_ARENA_MAX=1" (';' between variants;
+        // NAME=value words set environment variables; each variant replaces a router flag with the same name).
+        String variants = System.getProperty("ltemodem.bench.variants", "").strip();
+        if (!variants.isEmpty() && jlink.error() == null) {
+            for (String v : variants.split(";")) {
+                List<String> flags = new ArrayList<>(router.tuning);
+                Map<String, String> env = new LinkedHashMap<>();
+                for (String w : v.strip().split("\\s+")) {
+                    if (w.isEmpty()) continue;
+                    if (!w.startsWith("-") && w.indexOf('=') > 0) {
+                        env.put(w.substring(0, w.indexOf('=')), w.substring(w.indexOf('=') + 1));
+                        continue;
+                    }
+                    flags.removeIf(f -> flagName(f).equals(flagName(w)));
+                    flags.add(w);
+                }
+                configs.add(new Config("router setup + `" + v.strip() + "`", jlink.java(), flags, "static", false, env));
+            }
         }
 
         List<Run> runs = new ArrayList<>();
@@ -173,6 +200,18 @@ class FootprintBenchmark {
         r.onlineMs = (online.nanos() - r.daemon.spawnNanos) / 1_000_000;
     }
 
+    /** {@code -XX:+UseSerialGC} → {@code UseSerialGC}, {@code -Xss256k} → {@code -Xss}, {@code -XX:Foo=1} → {@code Foo}. */
+    static String flagName(String flag) {
+        if (flag.startsWith("-XX:")) {
+            String n = flag.substring(4);
+            if (n.startsWith("+") || n.startsWith("-")) n = n.substring(1);
+            int eq = n.indexOf('=');
+            return eq >= 0 ? n.substring(0, eq) : n;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(-Xs[sx]|-Xm[sxn]|-X[a-z]+)").matcher(flag);
+        return m.find() ? m.group(1) : flag;
+    }
+
     private static void awaitSimPort(SimulatedRouter router) throws InterruptedException {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (!Files.exists(router.dev.resolve("ttyUSB2")) && System.nanoTime() < deadline) Thread.sleep(10);
@@ -195,7 +234,9 @@ class FootprintBenchmark {
         // Experiments: -Dltemodem.bench.env=MALLOC_ARENA_MAX=1 sets one environment variable for every JVM.
         String env = System.getProperty("ltemodem.bench.env", "");
         int eq = env.indexOf('=');
-        return new DaemonProcess(cmd, eq > 0 ? Map.of(env.substring(0, eq), env.substring(eq + 1)) : Map.of());
+        Map<String, String> vars = new LinkedHashMap<>(r.config.env());
+        if (eq > 0) vars.put(env.substring(0, eq), env.substring(eq + 1));
+        return new DaemonProcess(cmd, vars);
     }
 
     private void idleWindow(List<Run> runs, boolean steady) throws Exception {

@@ -474,7 +474,10 @@ public final class Reconciler implements AutoCloseable {
         }
         if (a instanceof Action.Done) {
             lastError = null;
-            return state.kind() == StateKind.ONLINE ? settings.pollIntervalMs() : timings.activePollMs();
+            if (state.kind() != StateKind.ONLINE) return timings.activePollMs();
+            // A watchdog that checks more often than the poll interval gets its checks on time.
+            if (!settings.watchdog() || lastPathCheck < 0) return settings.pollIntervalMs();
+            return Math.max(1, Math.min(settings.pollIntervalMs(), lastPathCheck + settings.watchdogIntervalMs() - clock.millis()));
         }
         return timings.activePollMs(); // Wait
     }

@@ -64,7 +64,10 @@ class LinkLossBenchmark {
                 "URC row: real time (factor 1), so its few milliseconds are not magnified; detection includes the probe the "
                         + "reconciler runs before it acts. Silent rows: modem time on a " + "20x clock (pty round trips "
                         + "magnified 20-fold, a few ms per cycle, against checks seconds apart); the loss is injected at a random "
-                        + "moment of the check interval. Without watchdog hosts (the shipped default) a silent loss is not found at all: "
+                        + "moment of the check interval; the failed check here returns at once, where a real ping to a dead "
+                        + "path waits for its deadline (3 s, `ping -W 3`): on hardware add up to 3 s. Detection is half a check "
+                        + "interval on average, so ≤ 2 s needs checks every ~2 s or less with a sub-second ping deadline: a "
+                        + "packet each way every 2 s (~7 MB a day) and a radio that never drops to idle. Without watchdog hosts (the shipped default) a silent loss is not found at all: "
                         + "the check can then only see that the session has an address. " + RUNS + " runs each.");
     }
 

@@ -89,13 +89,13 @@ BENCH_OPENWRT := $(or $(LTEMODEM_OPENWRT_PREFIX),$(wildcard /opt/openwrt))
 bench: $(JAR) $(ROUTER_JAR)
 	rm -rf bench/out
 	LTEMODEM_OPENWRT_PREFIX=$(BENCH_OPENWRT) $(MVN) -q test -Dgroups=bench -Dltemodem.excludedGroups=none \
-		-Dsurefire.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true
+		-Dsurefire.failIfNoSpecifiedTests=false -Dmaven.test.failure.ignore=true -Dltemodem.testLogLevel=info
 	@{ echo "| | figure | measured | target | |"; echo "|---|---|---|---|---|"; sort -s -k2,2 bench/out/summary.md; } > bench/out/summary-table.md
 	@{ echo "# ltemodem benchmark results"; echo; \
 	  echo "Run $$(date -u '+%Y-%m-%d %H:%M UTC') on $$(uname -m), $$(nproc) cores ($$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n1)), $$(awk '/MemTotal/ {printf "%.0f GiB", $$2/1048576}' /proc/meminfo), $$(java -version 2>&1 | head -n1)$(if $(BENCH_OPENWRT),, (no libubus: status calls in-process))."; \
 	  echo "Reproduce with \`make bench\`. The JVM flags are the init script's (files/etc/init.d/ltemodem)."; echo; \
 	  echo "## Summary"; echo; cat bench/out/summary-table.md; echo; \
-	  echo "## Details"; echo; cat bench/out/sections.md; } > bench/RESULTS.md
+	  echo "## Details"; echo; cat bench/out/sections.md; echo; cat bench/footprint-experiments.md; } > bench/RESULTS.md
 	@echo; echo "Summary (details in bench/RESULTS.md):"; echo; cat bench/out/summary-table.md
 
 clean:

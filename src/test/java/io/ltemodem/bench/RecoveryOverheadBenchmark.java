@@ -76,7 +76,8 @@ class RecoveryOverheadBenchmark {
                         + (int) FAST + "x fast and the clock drops to real time at firmware ready, so the overhead is the "
                         + "daemon's real waiting plus real AT round trips to the simulator (a real modem answers in tens of "
                         + "ms where the simulator takes a fraction of one: on hardware, add the modem's answer times for the "
-                        + "AT commands counted). Seed (at " + (int) SEED_FACTOR + "x throughout; its fixed sleeps dwarf any "
+                        + "AT commands counted). Of the overhead, 100 ms is the grace a command the booting firmware swallowed "
+                        + "gets after RDY before it is sent again (AtChannel.RESTART_GRACE_MS). Seed (at " + (int) SEED_FACTOR + "x throughout; its fixed sleeps dwarf any "
                         + "magnification): AT+QPOWD on a board that re-powers the module, sleep 25 s + 5 s, AT+CGACT=1,1; "
                         + "success = the start answered OK. " + RUNS + " runs per boot time, ltemodem's boots staggered by "
                         + JITTER / RUNS + " ms.");
